@@ -1,0 +1,26 @@
+package io.gatehouse.gateway;
+
+import io.vertx.core.json.JsonObject;
+
+/** The {@code gateway} section of the node config, read once. */
+public record GatewayOptions(String host, int port, int maxBodyBytes, long requestTimeoutMs, int defaultPageSize,
+                             int maxPageSize) {
+
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final int DEFAULT_PORT = 8088;
+  public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+  public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+  public static final int DEFAULT_PAGE_SIZE = 50;
+  public static final int DEFAULT_MAX_PAGE_SIZE = 500;
+
+  public static GatewayOptions from(JsonObject config) {
+    JsonObject gateway = config.getJsonObject("gateway", new JsonObject());
+    return new GatewayOptions(
+      gateway.getString("host", DEFAULT_HOST),
+      gateway.getInteger("port", DEFAULT_PORT),
+      gateway.getInteger("maxBodyBytes", DEFAULT_MAX_BODY_BYTES),
+      gateway.getLong("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS),
+      gateway.getInteger("defaultPageSize", DEFAULT_PAGE_SIZE),
+      gateway.getInteger("maxPageSize", DEFAULT_MAX_PAGE_SIZE));
+  }
+}

@@ -1,0 +1,75 @@
+package io.gatehouse.gateway;
+
+import io.gatehouse.contract.Addresses;
+import io.gatehouse.contract.Codecs;
+import io.gatehouse.gateway.http.HealthRoute;
+import io.gatehouse.gateway.http.HttpReplies;
+import io.gatehouse.gateway.http.UserRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.BindException;
+import java.util.Map;
+
+/** Every socket and HTTP route of Gatehouse; it holds no data and reaches services only over the bus. */
+public class GatewayVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+
+  private HttpServer server;
+
+  @Override
+  public Future<?> start() {
+    Codecs.register(vertx);
+    GatewayOptions options = GatewayOptions.from(config());
+    ServiceBus services = new ServiceBus(vertx.eventBus(), options.requestTimeoutMs());
+    server = vertx.createHttpServer(new HttpServerOptions()
+      .setHost(options.host())
+      .setPort(options.port())
+      .setMaxFormAttributeSize(options.maxBodyBytes()));
+    return server.requestHandler(router(options, services))
+      .listen()
+      .onSuccess(bound -> LOG.info("gateway listening on http://{}:{}", options.host(), bound.actualPort()))
+      .recover(failure -> Future.failedFuture(bindFailure(options, failure)));
+  }
+
+  private Router router(GatewayOptions options, ServiceBus services) {
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
+    HealthRoute health = new HealthRoute(services, Map.of("user-auth", Addresses.Auth.HEALTH));
+    router.get("/health").handler(health::handle);
+    new UserRoutes(services, options).mount(router);
+    router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
+    router.route().failureHandler(ctx -> {
+      int status = ctx.statusCode();
+      if (status == 413) {
+        HttpReplies.error(ctx, 413, "too_large", "Request body larger than " + options.maxBodyBytes() + " bytes");
+      } else if (status >= 400 && status < 500) {
+        HttpReplies.error(ctx, status, "invalid_request", "Bad request");
+      } else {
+        HttpReplies.internal(ctx, ctx.failure());
+      }
+    });
+    return router;
+  }
+
+  private static Throwable bindFailure(GatewayOptions options, Throwable failure) {
+    boolean inUse = failure instanceof BindException
+      || String.valueOf(failure.getMessage()).contains("Address already in use");
+    return inUse
+      ? new IllegalStateException("gateway: port " + options.port() + " on " + options.host()
+        + " is already in use (set gateway.port)")
+      : failure;
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+}
