@@ -23,4 +23,47 @@ public final class Addresses {
     private Auth() {
     }
   }
+
+  /** topic-routing: topics, membership, the per-topic message logs. */
+  public static final class Routing {
+    public static final String CREATE_TOPIC = "gatehouse.routing.create";
+    public static final String SUBSCRIBE = "gatehouse.routing.subscribe";
+    public static final String UNSUBSCRIBE = "gatehouse.routing.unsubscribe";
+    public static final String INVITE = "gatehouse.routing.invite";
+    public static final String PUBLISH = "gatehouse.routing.publish";
+    public static final String MEMBERSHIPS = "gatehouse.routing.memberships";
+    public static final String READ_RANGE = "gatehouse.routing.range";
+    public static final String LOCATE = "gatehouse.routing.locate";
+    public static final String HEALTH = "gatehouse.routing.health";
+
+    private Routing() {
+    }
+  }
+
+  /** pending-delivery: member cursors and catch-up. */
+  public static final class Pending {
+    public static final String CATCH_UP = "gatehouse.pending.catchup";
+    public static final String ACK = "gatehouse.pending.ack";
+    public static final String CURSORS = "gatehouse.pending.cursors";
+    public static final String HEALTH = "gatehouse.pending.health";
+
+    private Pending() {
+    }
+  }
+
+  /**
+   * Live fan-out. topic-routing publishes each committed message once on its topic's address; a gateway
+   * keeps one consumer per topic that has local subscribers, so a message costs one bus message per node.
+   */
+  public static final class Delivery {
+    private static final String TOPIC_PREFIX = "gatehouse.deliver.topic.";
+
+    private Delivery() {
+    }
+
+    /** Where the deliveries of one topic are published. */
+    public static String topic(long topicId) {
+      return TOPIC_PREFIX + topicId;
+    }
+  }
 }

@@ -1,9 +1,9 @@
 package io.gatehouse.contract;
 
 import io.gatehouse.contract.auth.AuthMessages;
+import io.gatehouse.contract.routing.RoutingMessages;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageCodec;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,12 +20,18 @@ public final class Codecs {
   }
 
   /** All codecs of the contract, one entry per message record. */
-  public static List<JsonRecordCodec<?>> all() {
-    List<JsonRecordCodec<?>> codecs = new ArrayList<>(AuthMessages.CODECS);
+  public static List<ContractCodec<?>> all() {
+    List<ContractCodec<?>> codecs = new ArrayList<>();
+    AuthMessages.CODECS.forEach(codec -> codecs.add(ContractCodec.of(codec)));
+    codecs.addAll(RoutingMessages.CODECS);
     return codecs;
   }
 
-  public static void register(Vertx vertx) {
+  /**
+   * Synchronized so that a verticle instance starting on another event loop never returns from here
+   * before the codecs it is about to use are registered.
+   */
+  public static synchronized void register(Vertx vertx) {
     if (REGISTERED.putIfAbsent(vertx, Boolean.TRUE) != null) {
       return;
     }
@@ -33,7 +39,7 @@ public final class Codecs {
     all().forEach(codec -> registerDefault(bus, codec));
   }
 
-  private static <T> void registerDefault(EventBus bus, JsonRecordCodec<T> codec) {
-    bus.registerDefaultCodec(codec.type(), (MessageCodec<T, ?>) codec);
+  private static <T> void registerDefault(EventBus bus, ContractCodec<T> codec) {
+    bus.registerDefaultCodec(codec.type(), codec.codec());
   }
 }
