@@ -66,4 +66,17 @@ public final class Addresses {
       return TOPIC_PREFIX + topicId;
     }
   }
+
+  /** Gateway to gateway: notices for every live connection of one user, wherever it is. */
+  public static final class Sessions {
+    private static final String USER_PREFIX = "gatehouse.sessions.user.";
+
+    private Sessions() {
+    }
+
+    /** Where membership changes of one user are published. */
+    public static String user(String userId) {
+      return USER_PREFIX + userId;
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.contract;
 
 import io.gatehouse.contract.auth.AuthMessages;
+import io.gatehouse.contract.gateway.GatewayMessages;
 import io.gatehouse.contract.routing.RoutingMessages;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
@@ -24,6 +25,7 @@ public final class Codecs {
     List<ContractCodec<?>> codecs = new ArrayList<>();
     AuthMessages.CODECS.forEach(codec -> codecs.add(ContractCodec.of(codec)));
     codecs.addAll(RoutingMessages.CODECS);
+    codecs.addAll(GatewayMessages.CODECS);
     return codecs;
   }
 

@@ -2,6 +2,8 @@ package io.gatehouse.gateway;
 
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
+import io.gatehouse.gateway.actions.ActionOptions;
+import io.gatehouse.gateway.actions.ActionSocket;
 import io.gatehouse.gateway.http.HealthRoute;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.gatehouse.gateway.http.UserRoutes;
@@ -23,16 +25,24 @@ public class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
 
   private HttpServer server;
+  private ActionSocket actions;
 
   @Override
   public Future<?> start() {
     Codecs.register(vertx);
     GatewayOptions options = GatewayOptions.from(config());
+    ActionOptions actionOptions = ActionOptions.from(config());
     ServiceBus services = new ServiceBus(vertx.eventBus(), options.requestTimeoutMs());
+    actions = new ActionSocket(vertx, services, actionOptions);
+    actions.startHeartbeats(vertx);
     server = vertx.createHttpServer(new HttpServerOptions()
       .setHost(options.host())
       .setPort(options.port())
-      .setMaxFormAttributeSize(options.maxBodyBytes()));
+      .setMaxFormAttributeSize(options.maxBodyBytes())
+      .setMaxWebSocketFrameSize(actionOptions.maxFrameBytes())
+      .setMaxWebSocketMessageSize(actionOptions.maxFrameBytes())
+      .setWebSocketClosingTimeout(5)
+      .setIdleTimeout(0));
     return server.requestHandler(router(options, services))
       .listen()
       .onSuccess(bound -> LOG.info("gateway listening on http://{}:{}", options.host(), bound.actualPort()))
@@ -42,9 +52,13 @@ public class GatewayVerticle extends VerticleBase {
   private Router router(GatewayOptions options, ServiceBus services) {
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
-    HealthRoute health = new HealthRoute(services, Map.of("user-auth", Addresses.Auth.HEALTH));
+    HealthRoute health = new HealthRoute(services, Map.of(
+      "user-auth", Addresses.Auth.HEALTH,
+      "topic-routing", Addresses.Routing.HEALTH,
+      "pending-delivery", Addresses.Pending.HEALTH));
     router.get("/health").handler(health::handle);
     new UserRoutes(services, options).mount(router);
+    actions.mount(router);
     router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode();

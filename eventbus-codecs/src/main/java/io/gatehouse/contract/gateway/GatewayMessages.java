@@ -1,0 +1,16 @@
+package io.gatehouse.contract.gateway;
+
+import io.gatehouse.contract.ContractCodec;
+import io.gatehouse.contract.JsonRecordCodec;
+
+import java.util.List;
+
+/** Codecs of the messages gateways send each other. */
+public final class GatewayMessages {
+
+  public static final List<ContractCodec<?>> CODECS = List.of(
+    ContractCodec.of(new JsonRecordCodec<>(MembershipChange.class, MembershipChange::toJson, MembershipChange::fromJson)));
+
+  private GatewayMessages() {
+  }
+}

@@ -1,0 +1,57 @@
+package io.gatehouse.gateway.actions;
+
+import io.gatehouse.contract.Addresses;
+import io.gatehouse.contract.gateway.MembershipChange;
+import io.gatehouse.contract.routing.Delivery;
+import io.gatehouse.gateway.ServiceBus;
+import io.vertx.core.Vertx;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** What every action-protocol connection of one gateway verticle shares. Event-loop confined. */
+final class ActionHub {
+
+  final Vertx vertx;
+  final ServiceBus services;
+  final ActionOptions options;
+  final Map<String, Action> actions;
+  final LocalFanOut<Long, Delivery, LiveFrame> topics;
+  final LocalFanOut<String, MembershipChange, MembershipChange> users;
+  final Set<ActionSession> sessions = new LinkedHashSet<>();
+  private final Map<String, Integer> connectionsPerIp = new HashMap<>();
+
+  ActionHub(Vertx vertx, ServiceBus services, ActionOptions options) {
+    this.vertx = vertx;
+    this.services = services;
+    this.options = options;
+    this.actions = TopicActions.registry();
+    this.topics = new LocalFanOut<>(vertx.eventBus(), Addresses.Delivery::topic, LiveFrame::new, ActionSession::onLive);
+    this.users = new LocalFanOut<>(vertx.eventBus(), Addresses.Sessions::user, change -> change,
+      ActionSession::onMembershipChange);
+  }
+
+  /** Counts a connection from {@code ip}; false when the address is over its limit. */
+  boolean admit(String ip) {
+    int current = connectionsPerIp.getOrDefault(ip, 0);
+    if (current >= options.maxConnectionsPerIp()) {
+      return false;
+    }
+    connectionsPerIp.put(ip, current + 1);
+    return true;
+  }
+
+  void release(String ip) {
+    connectionsPerIp.computeIfPresent(ip, (key, count) -> count <= 1 ? null : count - 1);
+  }
+
+  /** Heartbeats for quiet connections: one timer for all of them, not one per socket. */
+  void sweep(long nowNanos) {
+    long quiet = options.heartbeatSeconds() * 1_000_000_000L;
+    for (ActionSession session : sessions.toArray(ActionSession[]::new)) {
+      session.heartbeatIfQuiet(nowNanos, quiet);
+    }
+  }
+}

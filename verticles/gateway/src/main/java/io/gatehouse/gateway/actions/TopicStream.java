@@ -1,0 +1,97 @@
+package io.gatehouse.gateway.actions;
+
+import io.gatehouse.contract.routing.Delivery;
+
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The order keeper of one topic on one connection: writes each sequence number once and in order,
+ * holds live deliveries back while a catch-up is running, and says when a gap calls for one.
+ */
+final class TopicStream {
+
+  private long delivered;
+  private boolean catchingUp;
+  private ArrayDeque<Delivery> held;
+
+  /** {@code delivered}: the highest sequence number the member already has (its cursor). */
+  TopicStream(long delivered) {
+    this.delivered = delivered;
+  }
+
+  long delivered() {
+    return delivered;
+  }
+
+  boolean catchingUp() {
+    return catchingUp;
+  }
+
+  void startCatchUp() {
+    catchingUp = true;
+  }
+
+  /** A live delivery: written, dropped as a duplicate, or held; returns true when a gap needs a catch-up. */
+  boolean offerLive(Delivery delivery, Consumer<Delivery> writer) {
+    if (catchingUp) {
+      hold(delivery);
+      return false;
+    }
+    if (delivery.seq() <= delivered) {
+      return false;
+    }
+    if (delivery.seq() > delivered + 1) {
+      hold(delivery);
+      catchingUp = true;
+      return true;
+    }
+    writer.accept(delivery);
+    delivered = delivery.seq();
+    return false;
+  }
+
+  /** Deliveries read from the log during a catch-up, in order. */
+  void offerCaughtUp(List<Delivery> deliveries, Consumer<Delivery> writer) {
+    for (Delivery delivery : deliveries) {
+      if (delivery.seq() > delivered) {
+        writer.accept(delivery);
+        delivered = delivery.seq();
+      }
+    }
+  }
+
+  /**
+   * Ends a catch-up: writes the held live deliveries that follow on; returns true when a gap remains
+   * (a live delivery the log read did not reach yet), which calls for another catch-up.
+   */
+  boolean finishCatchUp(Consumer<Delivery> writer) {
+    catchingUp = false;
+    if (held == null) {
+      return false;
+    }
+    ArrayDeque<Delivery> pending = held;
+    held = null;
+    pending.stream().sorted(Comparator.comparingLong(Delivery::seq)).forEach(delivery -> {
+      if (catchingUp) {
+        hold(delivery);
+      } else if (delivery.seq() == delivered + 1) {
+        writer.accept(delivery);
+        delivered = delivery.seq();
+      } else if (delivery.seq() > delivered + 1) {
+        hold(delivery);
+        catchingUp = true;
+      }
+    });
+    return catchingUp;
+  }
+
+  private void hold(Delivery delivery) {
+    if (held == null) {
+      held = new ArrayDeque<>(4);
+    }
+    held.add(delivery);
+  }
+}
