@@ -1,0 +1,122 @@
+package io.gatehouse.auth;
+
+import io.gatehouse.contract.Addresses.Auth;
+import io.gatehouse.contract.Codecs;
+import io.gatehouse.contract.FailureCode;
+import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.auth.ClientSecretRequest;
+import io.gatehouse.contract.auth.ClientTokenRequest;
+import io.gatehouse.contract.auth.CreateApiClient;
+import io.gatehouse.contract.auth.FindUser;
+import io.gatehouse.contract.auth.IssueCode;
+import io.gatehouse.contract.auth.ListUsers;
+import io.gatehouse.contract.auth.LoginUser;
+import io.gatehouse.contract.auth.RedeemCode;
+import io.gatehouse.contract.auth.RegisterUser;
+import io.gatehouse.contract.auth.VerifyToken;
+import io.gatehouse.persistence.DatabaseOptions;
+import io.gatehouse.persistence.Databases;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The user-auth service on the event bus: users, passwords, tokens, API clients and authorization codes,
+ * stored in schema {@code auth}. Receives the whole node config; reads {@code auth}, {@code database} and
+ * {@code node.dataDir}. Ready once keys are loaded, the schema is migrated and every consumer is registered.
+ */
+public final class UserAuthVerticle extends VerticleBase {
+
+  static final String DATABASE_UNAVAILABLE = "database_unavailable";
+
+  private static final Logger LOG = LoggerFactory.getLogger(UserAuthVerticle.class);
+  private static final JsonObject UP = new JsonObject().put("status", "UP");
+
+  private Pool pool;
+
+  /** What start-up prepares on a worker thread: files read and the decoy hash computed. */
+  private record Prepared(KeyMaterial keys, PasswordHasher hasher) {
+  }
+
+  @Override
+  public Future<?> start() {
+    Codecs.register(vertx);
+    AuthOptions options = AuthOptions.from(config());
+    DatabaseOptions database = DatabaseOptions.from(config());
+    return prepare(options)
+      .compose(prepared -> openDatabase(database).map(prepared))
+      .compose(prepared -> listen(options, prepared))
+      .onSuccess(v -> LOG.info("user-auth ready (keys in {})", options.keyDir()))
+      .onFailure(failure -> closePool());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return closePool();
+  }
+
+  private Future<Void> closePool() {
+    return pool == null ? Future.succeededFuture() : pool.close();
+  }
+
+  private Future<Prepared> prepare(AuthOptions options) {
+    return vertx.executeBlocking(() -> {
+      KeyMaterial keys = KeyMaterial.loadOrCreate(options.keyDir());
+      PasswordHasher hasher = new PasswordHasher(options.argon2());
+      hasher.decoyHash();
+      return new Prepared(keys, hasher);
+    }, false);
+  }
+
+  private Future<Pool> openDatabase(DatabaseOptions database) {
+    return Databases.open(vertx, database, "auth").onSuccess(opened -> pool = opened);
+  }
+
+  private Future<?> listen(AuthOptions options, Prepared prepared) {
+    TokenService tokens = new TokenService(vertx, prepared.keys().signingKey(), options.leewaySeconds());
+    UserAccounts accounts = new UserAccounts(vertx, new UserRepository(pool), prepared.hasher(), tokens,
+      options.tokenTtlSeconds());
+    ApiClients clients = new ApiClients(new ApiClientRepository(pool), new SecretBox(prepared.keys().masterKey()),
+      tokens, options.clientTokenTtlSeconds());
+    AuthorizationCodes codes = new AuthorizationCodes(new AuthorizationCodeRepository(pool),
+      options.authCodeTtlSeconds());
+    return Future.all(List.of(
+      serve(Auth.REGISTER, RegisterUser.class, accounts::register),
+      serve(Auth.LOGIN, LoginUser.class, accounts::login),
+      serve(Auth.VERIFY_TOKEN, VerifyToken.class, request -> tokens.verify(request.token())),
+      serve(Auth.FIND_USER, FindUser.class, accounts::find),
+      serve(Auth.LIST_USERS, ListUsers.class, accounts::list),
+      serve(Auth.CREATE_CLIENT, CreateApiClient.class, clients::create),
+      serve(Auth.CLIENT_TOKEN, ClientTokenRequest.class, clients::token),
+      serve(Auth.CLIENT_SECRET, ClientSecretRequest.class, clients::secret),
+      serve(Auth.ISSUE_CODE, IssueCode.class, codes::issue),
+      serve(Auth.REDEEM_CODE, RedeemCode.class, codes::redeem),
+      serveHealth()));
+  }
+
+  private <T> Future<Void> serve(String address, Class<T> type, Function<T, Future<?>> action) {
+    MessageConsumer<Object> consumer = vertx.eventBus().consumer(address, ServiceReplies.handler(type, action));
+    return consumer.completion();
+  }
+
+  /** Health takes any body, including none. */
+  private Future<Void> serveHealth() {
+    MessageConsumer<Object> consumer = vertx.eventBus().consumer(Auth.HEALTH, message -> checkDatabase()
+      .onSuccess(message::reply)
+      .onFailure(failure -> message.reply(ServiceFailure.of(FailureCode.UNAVAILABLE, DATABASE_UNAVAILABLE))));
+    return consumer.completion();
+  }
+
+  private Future<JsonObject> checkDatabase() {
+    return pool.query("SELECT 1").execute()
+      .map(rows -> UP)
+      .onFailure(failure -> LOG.warn("health check: database unreachable: {}", failure.getMessage()));
+  }
+}
