@@ -40,10 +40,10 @@ public final class HttpProbe {
     if (token != null) {
       headers.add("Authorization", "Bearer " + token);
     }
-    return send(method, path, headers, body);
+    return sendWithHeaders(method, path, headers, body);
   }
 
-  public Reply send(HttpMethod method, String path, MultiMap headers, Object body) {
+  public Reply sendWithHeaders(HttpMethod method, String path, MultiMap headers, Object body) {
     var request = client.request(method, path).putHeaders(headers);
     Future<HttpResponse<Buffer>> response;
     if (body == null) {

@@ -3,6 +3,7 @@ package io.gatehouse.gateway.http;
 import io.gatehouse.gateway.RequestSchema;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -22,7 +23,7 @@ public final class JsonBodies {
     }
     Object parsed;
     try {
-      parsed = raw.toJson();
+      parsed = Json.decodeValue(raw);
     } catch (DecodeException e) {
       HttpReplies.badRequest(ctx, "Request body is not valid JSON");
       return Optional.empty();

@@ -1,0 +1,84 @@
+package io.gatehouse.gateway;
+
+import io.gatehouse.persistence.TestDatabase;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** One Vert.x with every service and a gateway on a fresh database: the single-node product, in process. */
+public final class GatewayFixture implements AutoCloseable {
+
+  public final Vertx vertx;
+  public final int port;
+  public final HttpProbe http;
+  public final JsonObject config;
+  private final String pendingDeployment;
+
+  private GatewayFixture(Vertx vertx, int port, JsonObject config, String pendingDeployment) {
+    this.vertx = vertx;
+    this.port = port;
+    this.config = config;
+    this.pendingDeployment = pendingDeployment;
+    this.http = new HttpProbe(vertx, port);
+  }
+
+  public static GatewayFixture start(JsonObject gatewayOverrides) {
+    try {
+      Vertx vertx = Vertx.vertx();
+      Path dataDir = Files.createTempDirectory("gatehouse-fixture");
+      JsonObject config = new JsonObject()
+        .put("node", new JsonObject().put("dataDir", dataDir.toString()))
+        .put("database", TestDatabase.fresh("fixture").toJson())
+        .put("auth", new JsonObject().put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1)))
+        .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(gatewayOverrides));
+      DeploymentOptions options = new DeploymentOptions().setConfig(config);
+      GatewayVerticle gateway = new GatewayVerticle();
+      await(vertx.deployVerticle("io.gatehouse.auth.UserAuthVerticle", options));
+      await(vertx.deployVerticle("io.gatehouse.routing.TopicRoutingVerticle", options));
+      String pending = await(vertx.deployVerticle("io.gatehouse.pending.PendingDeliveryVerticle", options));
+      await(vertx.deployVerticle(gateway, options));
+      return new GatewayFixture(vertx, gateway.actualPort(), config, pending);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Registers a user (name made unique with a suffix) and returns {username, user_id, access_token}. */
+  public JsonObject user(String name) {
+    String username = name + "-" + UUID.randomUUID().toString().substring(0, 6);
+    HttpProbe.Reply reply = http.post("/register", new JsonObject().put("username", username)
+      .put("password", "password of " + name).put("email", username + "@example.org"));
+    if (reply.status() != 201) {
+      throw new IllegalStateException("register failed: " + reply.status() + " " + reply.raw());
+    }
+    return reply.json();
+  }
+
+  public ActionClient connect(JsonObject user) {
+    return ActionClient.login(vertx, port, user.getString("access_token"));
+  }
+
+  /** Takes pending-delivery down, to provoke a failing handler. */
+  public void stopPendingDelivery() {
+    await(vertx.undeploy(pendingDeployment));
+  }
+
+  @Override
+  public void close() {
+    await(vertx.close());
+  }
+}
