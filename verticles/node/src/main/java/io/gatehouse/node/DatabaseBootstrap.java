@@ -78,6 +78,12 @@ public final class DatabaseBootstrap implements AutoCloseable {
     }
   }
 
+  /** The first line of the outermost message: the one that says what was being done. */
+  static String firstLine(Throwable failure) {
+    String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    return message.lines().findFirst().orElse("");
+  }
+
   static String rootMessage(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null && cause.getCause() != cause) {

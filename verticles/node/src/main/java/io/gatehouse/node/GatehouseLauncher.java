@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * {@code java -jar gatehouse.jar [VerticleClass] [-conf FILE|JSON] [--cluster]}: one node with the
- * roles of {@code node.roles} (the NodeVerticle, by default) or a single verticle by class name, on the
+ * roles of {@code node.roles} (the NodeVerticle, when the first argument is not a class name) or a single
+ * verticle by class name, on the
  * configured database or an embedded PostgreSQL. {@code java -jar gatehouse.jar create-client NAME}
  * creates an API client and prints its keys.
  */
@@ -44,8 +45,9 @@ public final class GatehouseLauncher extends VertxApplication implements VertxAp
       JsonObject config = loadConfig(args);
       boolean clustered = hasClusterFlag(args) || ClusterSetup.enabled(config);
       config.getJsonObject("cluster").put("enabled", clustered);
-      new GatehouseLauncher(clustered && !hasClusterFlag(args) ? append(args, "--cluster") : args, config, clustered)
-        .launch();
+      String[] effective = args.length == 0 || args[0].startsWith("-") ? prepend(NodeVerticle.class.getName(), args) : args;
+      new GatehouseLauncher(clustered && !hasClusterFlag(args) ? append(effective, "--cluster") : effective, config,
+        clustered).launch();
     } catch (NodeConfig.ConfigException e) {
       LOG.error("gatehouse: bad configuration: {}", e.getMessage());
       System.exit(ExitCodes.USAGE);
@@ -108,7 +110,7 @@ public final class GatehouseLauncher extends VertxApplication implements VertxAp
 
   @Override
   public void afterFailureToDeployVerticle(HookContext context, Throwable failure) {
-    LOG.error("gatehouse: failed to start: {}", failure == null ? "timed out" : DatabaseBootstrap.rootMessage(failure));
+    LOG.error("gatehouse: failed to start: {}", failure == null ? "timed out" : DatabaseBootstrap.firstLine(failure));
     exit(ExitCodes.VERTX_DEPLOYMENT);
   }
 
@@ -145,6 +147,13 @@ public final class GatehouseLauncher extends VertxApplication implements VertxAp
 
   private static boolean hasClusterFlag(String[] args) {
     return Arrays.stream(args).anyMatch(arg -> arg.equals("--cluster") || arg.equals("-cluster") || arg.equals("-c"));
+  }
+
+  private static String[] prepend(String first, String[] args) {
+    List<String> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(Arrays.asList(args));
+    return all.toArray(String[]::new);
   }
 
   private static String[] append(String[] args, String extra) {

@@ -127,6 +127,7 @@ class LauncherProcessTest {
     JsonObject conf = nodeConf(work.resolve("data"), 0, TestNodes.freePort());
     NodeProcess cli = NodeProcess.start(work, "create-client", "acme", "-conf", conf.encode());
     assertThat(cli.awaitExit(READY)).as(cli.log()).isZero();
+    assertThat(cli.stdout()).as(cli.log()).startsWith("{");
     JsonObject keys = new JsonObject(cli.stdout());
     assertThat(keys.getString("name")).isEqualTo("acme");
     assertThat(keys.getString("api_key")).isNotBlank();
