@@ -6,6 +6,7 @@ import io.gatehouse.persistence.GroupCommit;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.util.HashMap;
@@ -74,10 +75,14 @@ final class TopicLog {
 
   private Future<Void> resolve(SqlConnection connection, AppendBatch plan) {
     return connection.preparedQuery(RESOLVE).execute(plan.resolveParams()).map(rows -> {
-      rows.forEach(row -> plan.resolved((int) (row.getLong("ord") - 1), Topics.topicRef(row), row.getBoolean("member")));
+      rows.forEach(row -> plan.resolved(ordinal(row) - 1, Topics.topicRef(row), row.getBoolean("member")));
       plan.refuseUnresolved();
       return null;
     });
+  }
+
+  private static int ordinal(Row row) {
+    return (int) (long) row.getLong("ord");
   }
 
   private Future<Void> reserve(SqlConnection connection, AppendBatch plan) {
