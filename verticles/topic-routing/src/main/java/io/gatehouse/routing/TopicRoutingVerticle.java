@@ -4,13 +4,13 @@ import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.Services;
 import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.contract.routing.Publish;
 import io.gatehouse.persistence.DatabaseOptions;
 import io.gatehouse.persistence.Databases;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
@@ -42,7 +42,7 @@ public final class TopicRoutingVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(retentionTimer);
-    return log == null ? pool.close() : log.drained().eventually(() -> pool.close());
+    return log.drained().eventually(pool::close);
   }
 
   private Future<?> serve(Pool opened) {
@@ -85,21 +85,6 @@ public final class TopicRoutingVerticle extends VerticleBase {
   }
 
   private <T> Future<Void> serve(String address, Function<T, Future<?>> action) {
-    return vertx.eventBus().<T>consumer(address, request -> answer(request, action)).completion();
-  }
-
-  private static <T> void answer(Message<T> request, Function<T, Future<?>> action) {
-    Future<?> result;
-    try {
-      result = action.apply(request.body());
-    } catch (RuntimeException e) {
-      result = Future.failedFuture(e);
-    }
-    result.onSuccess(request::reply).onFailure(failure -> {
-      if (ServiceFailure.codeOf(failure) == FailureCode.INTERNAL) {
-        LOG.error("{} failed", request.address(), failure);
-      }
-      ServiceFailure.replyFailure(request, failure);
-    });
+    return Services.serve(vertx.eventBus(), address, action);
   }
 }
