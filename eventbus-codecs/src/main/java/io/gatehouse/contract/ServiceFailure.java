@@ -1,6 +1,7 @@
 package io.gatehouse.contract;
 
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 
@@ -40,5 +41,14 @@ public final class ServiceFailure {
       return reply.getMessage();
     }
     return codeOf(failure) == FailureCode.UNAVAILABLE ? "unavailable" : "internal";
+  }
+
+  /**
+   * Fails a request with the failure's code and reason: a service failure (also one relayed from another
+   * service) keeps both, a bus failure becomes UNAVAILABLE {@code unavailable}, anything else INTERNAL
+   * {@code internal}, never a stack trace or exception text.
+   */
+  public static void replyFailure(Message<?> request, Throwable failure) {
+    request.fail(codeOf(failure).value(), reasonOf(failure));
   }
 }

@@ -1,0 +1,97 @@
+package io.gatehouse.persistence;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Group commit for hot-path writes: a request submitted while no batch is being written goes at once,
+ * alone; requests submitted while a batch is in flight wait and go together as the next batch (at most
+ * {@code maxBatch}). No timer: latency stays one round trip at low load, batches grow with load.
+ * <p>
+ * Not thread-safe: submit from one context (the owning verticle's event loop), whose futures the writer
+ * completes on.
+ */
+public final class GroupCommit<T, R> {
+
+  /** A request waiting in a batch, and the promise its reply completes. */
+  public record Pending<T, R>(T request, Promise<R> reply) {
+  }
+
+  /** Writes one batch (normally one transaction) and completes each entry's reply. */
+  @FunctionalInterface
+  public interface BatchWriter<T, R> {
+    /**
+     * Returns a future that completes when the batch is done; entries whose reply the writer left open
+     * then fail with the batch's failure (or an internal error).
+     */
+    Future<?> write(List<Pending<T, R>> batch);
+  }
+
+  private final ArrayDeque<Pending<T, R>> queue = new ArrayDeque<>();
+  private final BatchWriter<T, R> writer;
+  private final int maxBatch;
+  private boolean writing;
+  private Promise<Void> idle;
+
+  public GroupCommit(int maxBatch, BatchWriter<T, R> writer) {
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
+    }
+    this.maxBatch = maxBatch;
+    this.writer = writer;
+  }
+
+  public Future<R> submit(T request) {
+    Promise<R> reply = Promise.promise();
+    queue.add(new Pending<>(request, reply));
+    if (!writing) {
+      writeNext();
+    }
+    return reply.future();
+  }
+
+  /** Completes once every request submitted so far has been written (for a graceful stop). */
+  public Future<Void> drained() {
+    if (!writing) {
+      return Future.succeededFuture();
+    }
+    if (idle == null) {
+      idle = Promise.promise();
+    }
+    return idle.future();
+  }
+
+  private void writeNext() {
+    if (queue.isEmpty()) {
+      writing = false;
+      if (idle != null) {
+        Promise<Void> waiting = idle;
+        idle = null;
+        waiting.complete();
+      }
+      return;
+    }
+    writing = true;
+    List<Pending<T, R>> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
+    while (!queue.isEmpty() && batch.size() < maxBatch) {
+      batch.add(queue.poll());
+    }
+    startWrite(batch).onComplete(done -> {
+      Throwable failure = done.failed() ? done.cause() : new IllegalStateException("batch left a request unanswered");
+      batch.forEach(pending -> pending.reply().tryFail(failure));
+      writeNext();
+    });
+  }
+
+  private Future<?> startWrite(List<Pending<T, R>> batch) {
+    try {
+      return writer.write(batch);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+}

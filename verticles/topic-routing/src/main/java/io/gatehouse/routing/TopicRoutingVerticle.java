@@ -1,0 +1,90 @@
+package io.gatehouse.routing;
+
+import io.gatehouse.contract.Addresses;
+import io.gatehouse.contract.Codecs;
+import io.gatehouse.contract.FailureCode;
+import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.Services;
+import io.gatehouse.contract.routing.Delivery;
+import io.gatehouse.contract.routing.Publish;
+import io.gatehouse.persistence.DatabaseOptions;
+import io.gatehouse.persistence.Databases;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The topic-routing service on the event bus: topics, membership, the append-only logs and live fan-out.
+ * Any number of instances on any number of nodes may run against one database.
+ */
+public final class TopicRoutingVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicRoutingVerticle.class);
+
+  private RoutingOptions options;
+  private Pool pool;
+  private TopicLog log;
+  private long retentionTimer = -1;
+
+  @Override
+  public Future<?> start() {
+    Codecs.register(vertx);
+    options = RoutingOptions.from(config());
+    return Databases.open(vertx, DatabaseOptions.from(config()), "routing").compose(this::serve);
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(retentionTimer);
+    return log.drained().eventually(pool::close);
+  }
+
+  private Future<?> serve(Pool opened) {
+    pool = opened;
+    Topics topics = new Topics(pool);
+    LogReader reader = new LogReader(pool, options.maxReadLimit());
+    log = new TopicLog(pool, options.maxBatch(), this::fanOut);
+    scheduleRetention(new Retention(pool, options));
+    return Future.all(List.of(
+      serve(Addresses.Routing.CREATE_TOPIC, topics::create),
+      serve(Addresses.Routing.SUBSCRIBE, topics::subscribe),
+      serve(Addresses.Routing.UNSUBSCRIBE, topics::unsubscribe),
+      serve(Addresses.Routing.INVITE, topics::invite),
+      serve(Addresses.Routing.MEMBERSHIPS, topics::memberships),
+      serve(Addresses.Routing.PUBLISH, this::publish),
+      serve(Addresses.Routing.READ_RANGE, reader::readRange),
+      serve(Addresses.Routing.LOCATE, reader::locate),
+      serve(Addresses.Routing.HEALTH, this::health)));
+  }
+
+  private Future<?> publish(Publish request) {
+    return log.append(Append.of(request, options.maxContentChars(), System.currentTimeMillis()));
+  }
+
+  /** One bus message per committed message and node: gateways keep one consumer per topic with local members. */
+  private void fanOut(Delivery delivery) {
+    vertx.eventBus().publish(Addresses.Delivery.topic(delivery.topicId()), delivery);
+  }
+
+  private Future<JsonObject> health(Object ignored) {
+    return pool.query("SELECT 1").execute()
+      .map(rows -> new JsonObject().put("service", "topic-routing").put("status", "UP"))
+      .recover(failure -> ServiceFailure.fail(FailureCode.UNAVAILABLE, "unavailable"));
+  }
+
+  private void scheduleRetention(Retention retention) {
+    retentionTimer = vertx.setPeriodic(options.retentionSweepSeconds() * 1000L, id -> retention.sweep()
+      .onSuccess(deleted -> LOG.debug("retention sweep deleted {} log rows", deleted))
+      .onFailure(failure -> LOG.warn("retention sweep failed: {}", failure.getMessage())));
+  }
+
+  private <T> Future<Void> serve(String address, Function<T, Future<?>> action) {
+    return Services.serve(vertx.eventBus(), address, action);
+  }
+}
