@@ -25,18 +25,21 @@ public final class ActionClient implements AutoCloseable {
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
   private volatile Short closeCode;
 
-  private ActionClient(WebSocketClient client, WebSocket socket) {
+  private ActionClient(WebSocketClient client, String uri, int port) {
     this.client = client;
-    this.socket = socket;
-    socket.textMessageHandler(text -> received.add(new JsonObject(text)));
-    socket.closeHandler(v -> closeCode = socket.closeStatusCode() == null ? -1 : socket.closeStatusCode());
+    // handlers are set on the event loop as the connection completes, so no early frame is missed
+    this.socket = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
+      .map(ws -> {
+        ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+        ws.closeHandler(v -> closeCode = ws.closeStatusCode() == null ? -1 : ws.closeStatusCode());
+        return ws;
+      }));
   }
 
   public static ActionClient connect(Vertx vertx, int port, String uri) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 22)
       .setMaxMessageSize(1 << 24));
-    WebSocket socket = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri)));
-    return new ActionClient(client, socket);
+    return new ActionClient(client, uri, port);
   }
 
   /** Connects with the token in the path and waits for the auth confirmation. */

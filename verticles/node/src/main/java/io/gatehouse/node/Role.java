@@ -9,6 +9,8 @@ import java.util.Optional;
 /** A role a node can play: one verticle, deployed by class name so the launcher stays decoupled. */
 public enum Role {
   USER_AUTH("user-auth", "io.gatehouse.auth.UserAuthVerticle", true),
+  TOPIC_ROUTING("topic-routing", "io.gatehouse.routing.TopicRoutingVerticle", true),
+  PENDING_DELIVERY("pending-delivery", "io.gatehouse.pending.PendingDeliveryVerticle", true),
   GATEWAY("gateway", "io.gatehouse.gateway.GatewayVerticle", false);
 
   private final String roleName;
