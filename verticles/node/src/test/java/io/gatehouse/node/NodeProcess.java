@@ -69,6 +69,16 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** SIGKILL: the process dies at once, without leaving the cluster. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** SIGTERM, as a service manager would send. */
   int terminate(Duration timeout) {
     process.destroy();
