@@ -15,13 +15,15 @@ import java.util.Set;
  * @param window publishes each publisher may have in flight (reply or any delivery still outstanding)
  * @param handshakes WebSocket handshakes in flight at once while connecting
  * @param registrations REST registrations or logins in flight at once
+ * @param ackBatch deliveries a connection acks in one frame at most
+ * @param ackIntervalMillis how often each connection acks what it has, when the batch did not fill up first
  * @param serverPid the server process to probe for heap in {@code --idle} runs; 0 when none
  */
 public record BenchOptions(
   Target target, URI url, int connections, int topics, int subscribersPerTopic, int publishers,
   int rate, int durationSeconds, int warmupSeconds, Path out, boolean idle, long serverPid,
   String userPrefix, String password, int payloadBytes, int window, int handshakes, int registrations,
-  int ackBatch, int drainSeconds, int clientThreads) {
+  int ackBatch, int ackIntervalMillis, int drainSeconds, int clientThreads) {
 
   public static final String DEFAULT_URL = "ws://127.0.0.1:8088";
   public static final int DEFAULT_CONNECTIONS = 100;
@@ -35,12 +37,14 @@ public record BenchOptions(
   public static final int DEFAULT_HANDSHAKES = 64;
   public static final int DEFAULT_REGISTRATIONS = 8;
   public static final int DEFAULT_ACK_BATCH = 64;
+  public static final int DEFAULT_ACK_INTERVAL_MILLIS = 100;
   public static final int DEFAULT_DRAIN_SECONDS = 5;
 
   private static final Set<String> FLAGS = Set.of("idle");
   private static final Set<String> KEYS = Set.of("target", "url", "connections", "topics",
     "subscribers-per-topic", "publishers", "rate", "duration", "warmup", "out", "server-pid", "user-prefix",
-    "password", "payload-bytes", "window", "handshakes", "registrations", "ack-batch", "drain", "client-threads");
+    "password", "payload-bytes", "window", "handshakes", "registrations", "ack-batch", "ack-interval", "drain",
+    "client-threads");
 
   public BenchOptions {
     requireAtLeast("connections", connections, 1);
@@ -51,6 +55,7 @@ public record BenchOptions(
     requireAtLeast("handshakes", handshakes, 1);
     requireAtLeast("registrations", registrations, 1);
     requireAtLeast("ack-batch", ackBatch, 1);
+    requireAtLeast("ack-interval", ackIntervalMillis, 1);
     requireAtLeast("drain", drainSeconds, 0);
     requireAtLeast("client-threads", clientThreads, 1);
     requireAtLeast("payload-bytes", payloadBytes, 0);
@@ -110,6 +115,7 @@ public record BenchOptions(
       intOf(given, "handshakes", DEFAULT_HANDSHAKES),
       intOf(given, "registrations", DEFAULT_REGISTRATIONS),
       intOf(given, "ack-batch", DEFAULT_ACK_BATCH),
+      intOf(given, "ack-interval", DEFAULT_ACK_INTERVAL_MILLIS),
       intOf(given, "drain", DEFAULT_DRAIN_SECONDS),
       intOf(given, "client-threads", Runtime.getRuntime().availableProcessors()));
   }

@@ -16,7 +16,6 @@ import java.util.function.Supplier;
  */
 final class ConnectionShard extends VerticleBase {
 
-  static final long ACK_FLUSH_MILLIS = 20;
   static final int CONNECT_ATTEMPTS = 3;
   static final int SETUP_REQUESTS_IN_FLIGHT = 32;
 
@@ -40,7 +39,7 @@ final class ConnectionShard extends VerticleBase {
     client = vertx.createWebSocketClient(new WebSocketClientOptions()
       .setMaxConnections(plan.options().connections())
       .setConnectTimeout((int) BenchConnection.REQUEST_TIMEOUT_MILLIS));
-    ackTimer = vertx.setPeriodic(ACK_FLUSH_MILLIS, id -> connections.forEach(BenchConnection::flushAcks));
+    ackTimer = vertx.setPeriodic(plan.options().ackIntervalMillis(), id -> connections.forEach(BenchConnection::flushAcks));
     return Future.succeededFuture();
   }
 

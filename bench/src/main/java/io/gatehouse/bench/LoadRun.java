@@ -76,7 +76,7 @@ final class LoadRun {
   private Future<Void> drain() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
     return awaitDelivered(deadline)
-      .compose(v -> vertx.timer(3 * ConnectionShard.ACK_FLUSH_MILLIS))
+      .compose(v -> vertx.timer(2L * options.ackIntervalMillis()))
       .mapEmpty();
   }
 
