@@ -19,6 +19,10 @@ final class ActionRequests {
     return new JsonObject().put("action", "subscribe").put("id", id).put("topic_name", topic).encode();
   }
 
+  static String ping(long id) {
+    return new JsonObject().put("action", "ping").put("id", id).encode();
+  }
+
   static String message(String topic, String content) {
     return new JsonObject().put("action", "message").put("topic_name", topic).put("content", content).encode();
   }

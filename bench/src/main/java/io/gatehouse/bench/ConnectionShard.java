@@ -106,6 +106,12 @@ final class ConnectionShard extends VerticleBase {
     });
   }
 
+  /** Pings every connection of ours and waits for the replies: proof that each one is open and authenticated. */
+  Future<Void> ping() {
+    return onContext(() -> PacedTasks.run(connections.size(), SETUP_REQUESTS_IN_FLIGHT,
+      j -> expectSuccess(connections.get(j).request(ActionRequests::ping), "ping", null)).mapEmpty());
+  }
+
   Future<Void> startPublishing() {
     return onContext(() -> {
       publishers.forEach(Publisher::start);
@@ -145,8 +151,10 @@ final class ConnectionShard extends VerticleBase {
     return connections.get(index / shards);
   }
 
+  /** A reply that succeeded, or failed only with {@code acceptedCode} (nullable), lets setup go on. */
   private static Future<InboundFrame> expectSuccess(Future<InboundFrame> reply, String what, String acceptedCode) {
-    return reply.compose(frame -> Boolean.TRUE.equals(frame.success()) || acceptedCode.equals(frame.code())
+    return reply.compose(frame -> Boolean.TRUE.equals(frame.success())
+      || (acceptedCode != null && acceptedCode.equals(frame.code()))
       ? Future.succeededFuture(frame)
       : Future.failedFuture(what + " refused: " + frame.failureCode()));
   }

@@ -41,6 +41,7 @@ final class IdleRun {
       .compose(deployment -> TokenSource.forTarget(vertx, options).tokens(options.connections())
         .compose(tokens -> probe("before").onSuccess(reading -> before = reading).map(tokens))
         .compose(tokens -> Future.all(shards.stream().map(shard -> shard.connect(tokens)).toList()))
+        .compose(v -> Future.all(shards.stream().map(ConnectionShard::ping).toList()))
         .compose(v -> {
           setupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - setupStartNanos);
           LOG.info("{} connections open after {} ms; settling", options.connections(), setupMillis);

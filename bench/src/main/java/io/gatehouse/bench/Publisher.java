@@ -51,7 +51,9 @@ final class Publisher {
     running = true;
     startNanos = System.nanoTime();
     timerId = context().owner().setPeriodic(TICK_MILLIS, id -> tick());
-    fill();
+    if (perSecond == 0) {
+      fill();
+    }
   }
 
   void stop() {
@@ -72,7 +74,11 @@ final class Publisher {
   /** The server answered our oldest publish still awaiting a reply. */
   void replied(InboundFrame reply) {
     InFlight publish = awaitingReply.poll();
-    if (Boolean.TRUE.equals(reply.success()) || publish == null) {
+    if (publish == null) {
+      plan.metrics().failed("unexpected_message_reply");
+      return;
+    }
+    if (Boolean.TRUE.equals(reply.success())) {
       release(1);
       return;
     }
