@@ -126,6 +126,13 @@ final class ConnectionShard extends VerticleBase {
   Future<Void> stopPublishing() {
     return onContext(() -> {
       publishers.forEach(Publisher::stop);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Acks everything received so far on every connection; frames queued before a close still go out. */
+  Future<Void> flushAcks() {
+    return onContext(() -> {
       connections.forEach(BenchConnection::flushAcks);
       return Future.succeededFuture();
     });
