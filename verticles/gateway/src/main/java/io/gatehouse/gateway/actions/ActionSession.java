@@ -48,7 +48,7 @@ final class ActionSession {
   private final String ip;
   private final RateLimiter limiter;
   private final Map<Long, TopicStream> streams = new HashMap<>(4);
-  private Map<String, long[]> ackIndex;
+  private Map<String, Delivery> ackIndex;
   private Principal principal;
   private long authTimer = -1;
   private long lastTraffic;
@@ -319,17 +319,18 @@ final class ActionSession {
       int capacity = hub.options.ackIndexSize();
       ackIndex = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Delivery> eldest) {
           return size() > capacity;
         }
       };
     }
-    ackIndex.put(delivery.messageId(), new long[] {delivery.topicId(), delivery.seq()});
+    ackIndex.put(delivery.messageId(), delivery);
   }
 
   /** Where a message this connection delivered sits (topic id, seq), or null when it is not remembered. */
   long[] positionOf(String messageId) {
-    return ackIndex == null ? null : ackIndex.get(messageId);
+    Delivery delivery = ackIndex == null ? null : ackIndex.get(messageId);
+    return delivery == null ? null : new long[] {delivery.topicId(), delivery.seq()};
   }
 
   void heartbeatIfQuiet(long nowNanos, long quietNanos) {
