@@ -69,7 +69,7 @@ public final class TopicRoutingVerticle extends VerticleBase {
 
   /** One bus message per committed message and node: gateways keep one consumer per topic with local members. */
   private void fanOut(Delivery delivery) {
-    vertx.eventBus().publish(Addresses.Delivery.topic(delivery.topicId()), delivery);
+    vertx.eventBus().publish(Addresses.Delivery.of(delivery.kind(), delivery.topicId()), delivery);
   }
 
   private Future<JsonObject> health(Object ignored) {

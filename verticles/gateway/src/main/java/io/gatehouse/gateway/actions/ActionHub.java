@@ -1,6 +1,5 @@
 package io.gatehouse.gateway.actions;
 
-import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.gateway.MembershipChange;
 import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.gateway.ServiceBus;
@@ -28,8 +27,8 @@ final class ActionHub {
     this.services = services;
     this.options = options;
     this.actions = TopicActions.registry();
-    this.topics = new LocalFanOut<>(vertx.eventBus(), Addresses.Delivery::topic, LiveFrame::new, ActionSession::onLive);
-    this.users = new LocalFanOut<>(vertx.eventBus(), Addresses.Sessions::user, change -> change,
+    this.topics = new LocalFanOut<>(vertx.eventBus(), Delivery::topicId, LiveFrame::new, ActionSession::onLive);
+    this.users = new LocalFanOut<>(vertx.eventBus(), MembershipChange::userId, change -> change,
       ActionSession::onMembershipChange);
   }
 

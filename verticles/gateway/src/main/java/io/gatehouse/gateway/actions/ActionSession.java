@@ -195,7 +195,7 @@ final class ActionSession {
     String userId = userId();
     Future<TopicList> topics = hub.services.request(Addresses.Routing.MEMBERSHIPS, new UserRef(userId));
     Future<CursorList> cursors = hub.services.request(Addresses.Pending.CURSORS, new CursorQuery(userId));
-    Future.all(topics, cursors, hub.users.join(userId, this))
+    Future.all(topics, cursors, hub.users.join(userId, Addresses.Sessions.user(userId), this))
       .compose(all -> {
         Map<Long, Long> acked = new HashMap<>();
         cursors.result().cursors().forEach(cursor -> acked.put(cursor.topicId(), cursor.afterSeq()));
@@ -217,11 +217,12 @@ final class ActionSession {
     List<Future<Void>> joins = new ArrayList<>();
     for (TopicRef ref : refs) {
       if (!streams.containsKey(ref.topicId())) {
-        TopicStream stream = new TopicStream(acked.getOrDefault(ref.topicId(), 0L));
+        TopicStream stream = new TopicStream(Addresses.Delivery.of(ref.kind(), ref.topicId()),
+          acked.getOrDefault(ref.topicId(), 0L));
         stream.startCatchUp();
         streams.put(ref.topicId(), stream);
         fresh.add(ref.topicId());
-        joins.add(hub.topics.join(ref.topicId(), this));
+        joins.add(hub.topics.join(ref.topicId(), stream.address(), this));
       }
     }
     if (fresh.isEmpty()) {
@@ -233,8 +234,9 @@ final class ActionSession {
   }
 
   void unfollow(long topicId) {
-    if (streams.remove(topicId) != null) {
-      hub.topics.leave(topicId, this);
+    TopicStream stream = streams.remove(topicId);
+    if (stream != null) {
+      hub.topics.leave(topicId, stream.address(), this);
     }
   }
 
@@ -291,7 +293,7 @@ final class ActionSession {
     }
   }
 
-  /** Another connection (maybe on another node) joined or left a topic for this user. */
+  /** Another connection (maybe on another node) joined or left a topic for this user . */
   void onMembershipChange(MembershipChange change) {
     if (change.joined()) {
       follow(List.of(change.topic()), Map.of()).onFailure(failure ->
@@ -363,10 +365,10 @@ final class ActionSession {
     if (authTimer >= 0) {
       hub.vertx.cancelTimer(authTimer);
     }
-    streams.keySet().forEach(topicId -> hub.topics.leave(topicId, this));
+    streams.forEach((topicId, stream) -> hub.topics.leave(topicId, stream.address(), this));
     streams.clear();
     if (principal != null) {
-      hub.users.leave(principal.subject(), this);
+      hub.users.leave(principal.subject(), Addresses.Sessions.user(principal.subject()), this);
     }
     hub.sessions.remove(this);
     hub.release(ip);

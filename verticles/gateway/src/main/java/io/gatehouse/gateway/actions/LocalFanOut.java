@@ -12,59 +12,74 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Keys (topics, users) that have connections on this gateway: ONE bus consumer per key however many
- * local connections want it, so a bus message costs one delivery per node and the gateway fans out
- * locally. Each message is prepared once (e.g. encoded to JSON) for all its local receivers.
- * Event-loop confined.
+ * Keys (topics, users) that have connections on this gateway. ONE bus consumer per address however many
+ * local connections want it — several keys may share an address (inbox and user shards) — so a bus message
+ * costs one delivery per node, and the gateway fans it out locally to the connections of its key. Each
+ * message is prepared once (e.g. encoded to JSON) for all its local receivers. Event-loop confined.
  */
 final class LocalFanOut<K, M, P> {
 
   private final EventBus bus;
-  private final Function<K, String> address;
+  private final Function<M, K> keyOf;
   private final Function<M, P> prepare;
   private final BiConsumer<ActionSession, P> deliver;
-  private final Map<K, Receivers<M>> entries = new HashMap<>();
+  private final Map<String, Consumer<M>> consumers = new HashMap<>();
+  private final Map<K, Set<ActionSession>> receivers = new HashMap<>();
 
-  LocalFanOut(EventBus bus, Function<K, String> address, Function<M, P> prepare, BiConsumer<ActionSession, P> deliver) {
+  LocalFanOut(EventBus bus, Function<M, K> keyOf, Function<M, P> prepare, BiConsumer<ActionSession, P> deliver) {
     this.bus = bus;
-    this.address = address;
+    this.keyOf = keyOf;
     this.prepare = prepare;
     this.deliver = deliver;
   }
 
-  private static final class Receivers<M> {
-    final Set<ActionSession> sessions = new LinkedHashSet<>();
-    MessageConsumer<M> consumer;
+  private static final class Consumer<M> {
+    MessageConsumer<M> registration;
+    int keys;
   }
 
-  /** Adds a connection; completes once messages for the key reach this node. */
-  Future<Void> join(K key, ActionSession session) {
-    Receivers<M> receivers = entries.get(key);
-    if (receivers == null) {
-      Receivers<M> created = new Receivers<>();
-      created.consumer = bus.consumer(address.apply(key), message -> fanOut(created, message.body()));
-      entries.put(key, created);
-      receivers = created;
+  /** Adds a connection for {@code key}, whose messages arrive on {@code address}; completes once they reach this node. */
+  Future<Void> join(K key, String address, ActionSession session) {
+    Set<ActionSession> sessions = receivers.get(key);
+    if (sessions == null) {
+      sessions = new LinkedHashSet<>(4);
+      receivers.put(key, sessions);
+      Consumer<M> consumer = consumers.get(address);
+      if (consumer == null) {
+        consumer = new Consumer<>();
+        consumer.registration = bus.consumer(address, message -> fanOut(message.body()));
+        consumers.put(address, consumer);
+      }
+      consumer.keys++;
     }
-    receivers.sessions.add(session);
-    return receivers.consumer.completion();
+    sessions.add(session);
+    return consumers.get(address).registration.completion();
   }
 
-  void leave(K key, ActionSession session) {
-    Receivers<M> receivers = entries.get(key);
-    if (receivers != null && receivers.sessions.remove(session) && receivers.sessions.isEmpty()) {
-      entries.remove(key);
-      receivers.consumer.unregister();
+  void leave(K key, String address, ActionSession session) {
+    Set<ActionSession> sessions = receivers.get(key);
+    if (sessions == null || !sessions.remove(session) || !sessions.isEmpty()) {
+      return;
+    }
+    receivers.remove(key);
+    Consumer<M> consumer = consumers.get(address);
+    if (consumer != null && --consumer.keys == 0) {
+      consumers.remove(address);
+      consumer.registration.unregister();
     }
   }
 
-  int size() {
-    return entries.size();
+  int consumerCount() {
+    return consumers.size();
   }
 
-  private void fanOut(Receivers<M> receivers, M message) {
+  private void fanOut(M message) {
+    Set<ActionSession> sessions = receivers.get(keyOf.apply(message));
+    if (sessions == null) {
+      return;
+    }
     P prepared = prepare.apply(message);
-    for (ActionSession session : receivers.sessions.toArray(ActionSession[]::new)) {
+    for (ActionSession session : sessions.toArray(ActionSession[]::new)) {
       deliver.accept(session, prepared);
     }
   }

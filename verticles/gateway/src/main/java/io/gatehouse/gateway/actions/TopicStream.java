@@ -13,13 +13,22 @@ import java.util.function.Consumer;
  */
 final class TopicStream {
 
+  private final String address;
   private long delivered;
   private boolean catchingUp;
   private ArrayDeque<Delivery> held;
 
-  /** {@code delivered}: the highest sequence number the member already has (its cursor). */
-  TopicStream(long delivered) {
+  /**
+   * {@code address}: where the topic's live deliveries come from; {@code delivered}: the highest sequence
+   * number the member already has (its cursor).
+   */
+  TopicStream(String address, long delivered) {
+    this.address = address;
     this.delivered = delivered;
+  }
+
+  String address() {
+    return address;
   }
 
   long delivered() {
