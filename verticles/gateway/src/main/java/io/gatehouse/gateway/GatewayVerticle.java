@@ -77,7 +77,7 @@ public class GatewayVerticle extends VerticleBase {
     boolean inUse = failure instanceof BindException
       || String.valueOf(failure.getMessage()).contains("Address already in use");
     return inUse
-      ? new IllegalStateException("gateway: port " + options.port() + " on " + options.host()
+      ? new IllegalStateException("port " + options.port() + " on " + options.host()
         + " is already in use (set gateway.port)")
       : failure;
   }
