@@ -29,6 +29,7 @@ final class EngineSession implements NamespaceSockets.Link {
   private final ArrayDeque<EnginePacket> queue = new ArrayDeque<>();
   private ServerWebSocket ws;
   private ServerWebSocket probe;
+  private boolean probed;
   private Promise<PollAnswer> waitingGet;
   private long pingTimer = -1;
   private long pongTimer = -1;
@@ -108,6 +109,10 @@ final class EngineSession implements NamespaceSockets.Link {
     if (!queue.isEmpty()) {
       return Future.succeededFuture(drain());
     }
+    if (probed) {
+      // an upgrade is under way: the client pauses polling once its GET returns, so return it at once
+      return Future.succeededFuture(PollAnswers.payload(EngineCodec.encode(EnginePacket.NOOP)));
+    }
     waitingGet = Promise.promise();
     return waitingGet.future();
   }
@@ -172,6 +177,7 @@ final class EngineSession implements NamespaceSockets.Link {
         close("transport close");
       } else if (socket == probe) {
         probe = null;
+        probed = false;
       }
     });
   }
@@ -192,6 +198,7 @@ final class EngineSession implements NamespaceSockets.Link {
       LOG.debug("[{}] protocol error on websocket: {}", sid, e.getMessage());
       if (socket == probe) {
         probe = null;
+        probed = false;
         socket.close((short) 1002, "protocol error");
       } else {
         close("parse error");
@@ -210,6 +217,7 @@ final class EngineSession implements NamespaceSockets.Link {
           throw new ProtocolError("unexpected ping");
         }
         write(probing, EnginePacket.PONG_PROBE);
+        probed = true;
         if (waitingGet != null) {
           Promise<PollAnswer> get = waitingGet;
           waitingGet = null;
@@ -239,6 +247,7 @@ final class EngineSession implements NamespaceSockets.Link {
     }
     ws = probing;
     probe = null;
+    probed = false;
     if (waitingGet != null) {
       Promise<PollAnswer> get = waitingGet;
       waitingGet = null;
