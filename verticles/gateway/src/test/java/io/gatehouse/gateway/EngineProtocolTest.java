@@ -41,9 +41,12 @@ class EngineProtocolTest {
 
     RawSocket(String uri) {
       WebSocketClient client = gateway.vertx.createWebSocketClient();
-      ws = GatewayFixture.await(client.connect(gateway.port, "127.0.0.1", uri));
-      ws.textMessageHandler(frames::add);
-      ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
+      // handlers are set on the event loop as the connection completes, so that no early frame is missed
+      ws = GatewayFixture.await(client.connect(gateway.port, "127.0.0.1", uri).map(socket -> {
+        socket.textMessageHandler(frames::add);
+        socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
+        return socket;
+      }));
     }
 
     String next() throws InterruptedException {
