@@ -34,6 +34,9 @@ public final class Addresses {
     public static final String MEMBERSHIPS = "gatehouse.routing.memberships";
     public static final String READ_RANGE = "gatehouse.routing.range";
     public static final String LOCATE = "gatehouse.routing.locate";
+    public static final String OPEN_CHAT = "gatehouse.routing.chat.open";
+    public static final String CHAT_LIST = "gatehouse.routing.chat.list";
+    public static final String CHAT_HISTORY = "gatehouse.routing.chat.history";
     public static final String HEALTH = "gatehouse.routing.health";
 
     private Routing() {
@@ -78,6 +81,22 @@ public final class Addresses {
       return kind == io.gatehouse.contract.routing.TopicKind.INBOX
         ? INBOX_PREFIX + Math.floorMod(topicId, INBOX_SHARDS)
         : topic(topicId);
+    }
+  }
+
+  /**
+   * Gateway to gateway: the Engine.IO sessions one gateway verticle instance owns. A polling request that
+   * lands on another instance (no sticky sessions) is forwarded to the owner named in its sid.
+   */
+  public static final class SocketIo {
+    private static final String OWNER_PREFIX = "gatehouse.socketio.owner.";
+
+    private SocketIo() {
+    }
+
+    /** Where polling requests for the sessions of one owner are sent. */
+    public static String owner(String ownerId) {
+      return OWNER_PREFIX + ownerId;
     }
   }
 

@@ -4,9 +4,14 @@ import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.gateway.actions.ActionOptions;
 import io.gatehouse.gateway.actions.ActionSocket;
+import io.gatehouse.gateway.chat.ChatNamespace;
+import io.gatehouse.gateway.chat.ChatOptions;
+import io.gatehouse.gateway.chat.ChatRoutes;
 import io.gatehouse.gateway.http.HealthRoute;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.gatehouse.gateway.http.UserRoutes;
+import io.gatehouse.gateway.socketio.SocketIoOptions;
+import io.gatehouse.gateway.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -26,6 +31,7 @@ public class GatewayVerticle extends VerticleBase {
 
   private HttpServer server;
   private ActionSocket actions;
+  private SocketIoServer socketIo;
 
   @Override
   public Future<?> start() {
@@ -35,6 +41,10 @@ public class GatewayVerticle extends VerticleBase {
     ServiceBus services = new ServiceBus(vertx.eventBus(), options.requestTimeoutMs());
     actions = new ActionSocket(vertx, services, actionOptions);
     actions.startHeartbeats(vertx);
+    SocketIoOptions socketIoOptions = SocketIoOptions.from(config());
+    ChatOptions chatOptions = ChatOptions.from(config());
+    socketIo = new SocketIoServer(vertx, socketIoOptions,
+      Map.of(ChatNamespace.NAME, new ChatNamespace(vertx.eventBus(), services, chatOptions)));
     server = vertx.createHttpServer(new HttpServerOptions()
       .setHost(options.host())
       .setPort(options.port())
@@ -43,14 +53,15 @@ public class GatewayVerticle extends VerticleBase {
       .setMaxWebSocketMessageSize(actionOptions.maxFrameBytes())
       .setWebSocketClosingTimeout(5)
       .setIdleTimeout(0));
-    return server.requestHandler(router(options, services))
-      .listen()
+    Router router = router(options, services, chatOptions);
+    return socketIo.start().compose(v -> server.requestHandler(router).listen())
       .onSuccess(bound -> LOG.info("gateway listening on http://{}:{}", options.host(), bound.actualPort()))
       .recover(failure -> Future.failedFuture(bindFailure(options, failure)));
   }
 
-  private Router router(GatewayOptions options, ServiceBus services) {
+  private Router router(GatewayOptions options, ServiceBus services, ChatOptions chatOptions) {
     Router router = Router.router(vertx);
+    socketIo.mount(router); // before the body handler: Engine.IO polling reads its own bounded bodies
     router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
     HealthRoute health = new HealthRoute(services, Map.of(
       "user-auth", Addresses.Auth.HEALTH,
@@ -58,6 +69,7 @@ public class GatewayVerticle extends VerticleBase {
       "pending-delivery", Addresses.Pending.HEALTH));
     router.get("/health").handler(health::handle);
     new UserRoutes(services, options).mount(router);
+    new ChatRoutes(services, chatOptions).mount(router);
     actions.mount(router);
     router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
     router.route().failureHandler(ctx -> {

@@ -29,6 +29,11 @@ public final class GatewayFixture implements AutoCloseable {
   }
 
   public static GatewayFixture start(JsonObject gatewayOverrides) {
+    return start(gatewayOverrides, new JsonObject());
+  }
+
+  /** {@code sections}: further config sections (e.g. {@code socketio}, {@code chat}) merged into the node config. */
+  public static GatewayFixture start(JsonObject gatewayOverrides, JsonObject sections) {
     try {
       Vertx vertx = Vertx.vertx();
       Path dataDir = Files.createTempDirectory("gatehouse-fixture");
@@ -36,7 +41,8 @@ public final class GatewayFixture implements AutoCloseable {
         .put("node", new JsonObject().put("dataDir", dataDir.toString()))
         .put("database", TestDatabase.fresh("fixture").toJson())
         .put("auth", new JsonObject().put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1)))
-        .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(gatewayOverrides));
+        .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(gatewayOverrides))
+        .mergeIn(sections);
       DeploymentOptions options = new DeploymentOptions().setConfig(config);
       GatewayVerticle gateway = new GatewayVerticle();
       await(vertx.deployVerticle("io.gatehouse.auth.UserAuthVerticle", options));

@@ -2,6 +2,7 @@ package io.gatehouse.gateway.actions;
 
 import io.gatehouse.contract.gateway.MembershipChange;
 import io.gatehouse.contract.routing.Delivery;
+import io.gatehouse.gateway.LocalFanOut;
 import io.gatehouse.gateway.ServiceBus;
 import io.vertx.core.Vertx;
 
@@ -17,8 +18,8 @@ final class ActionHub {
   final ServiceBus services;
   final ActionOptions options;
   final Map<String, Action> actions;
-  final LocalFanOut<Long, Delivery, LiveFrame> topics;
-  final LocalFanOut<String, MembershipChange, MembershipChange> users;
+  final LocalFanOut<Long, Delivery, LiveFrame, ActionSession> topics;
+  final LocalFanOut<String, MembershipChange, MembershipChange, ActionSession> users;
   final Set<ActionSession> sessions = new LinkedHashSet<>();
   private final Map<String, Integer> connectionsPerIp = new HashMap<>();
 

@@ -13,6 +13,7 @@ import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.contract.routing.DeliveryBatch;
 import io.gatehouse.contract.routing.RangeStart;
 import io.gatehouse.contract.routing.ReadRange;
+import io.gatehouse.contract.routing.TopicKind;
 import io.gatehouse.contract.routing.TopicList;
 import io.gatehouse.contract.routing.TopicRef;
 import io.gatehouse.contract.routing.UserRef;
@@ -216,7 +217,8 @@ final class ActionSession {
     List<Long> fresh = new ArrayList<>();
     List<Future<Void>> joins = new ArrayList<>();
     for (TopicRef ref : refs) {
-      if (!streams.containsKey(ref.topicId())) {
+      // chats belong to the Socket.IO /chat namespace, not to the action protocol
+      if (ref.kind() != TopicKind.CHAT && !streams.containsKey(ref.topicId())) {
         TopicStream stream = new TopicStream(Addresses.Delivery.of(ref.kind(), ref.topicId()),
           acked.getOrDefault(ref.topicId(), 0L));
         stream.startCatchUp();

@@ -1,4 +1,4 @@
-package io.gatehouse.gateway.actions;
+package io.gatehouse.gateway;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -12,21 +12,21 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Keys (topics, users) that have connections on this gateway. ONE bus consumer per address however many
+ * Keys (topics, users) that have connections (receivers {@code R}) on this gateway. ONE bus consumer per address however many
  * local connections want it — several keys may share an address (inbox and user shards) — so a bus message
  * costs one delivery per node, and the gateway fans it out locally to the connections of its key. Each
  * message is prepared once (e.g. encoded to JSON) for all its local receivers. Event-loop confined.
  */
-final class LocalFanOut<K, M, P> {
+public final class LocalFanOut<K, M, P, R> {
 
   private final EventBus bus;
   private final Function<M, K> keyOf;
   private final Function<M, P> prepare;
-  private final BiConsumer<ActionSession, P> deliver;
+  private final BiConsumer<R, P> deliver;
   private final Map<String, Consumer<M>> consumers = new HashMap<>();
-  private final Map<K, Set<ActionSession>> receivers = new HashMap<>();
+  private final Map<K, Set<R>> receivers = new HashMap<>();
 
-  LocalFanOut(EventBus bus, Function<M, K> keyOf, Function<M, P> prepare, BiConsumer<ActionSession, P> deliver) {
+  public LocalFanOut(EventBus bus, Function<M, K> keyOf, Function<M, P> prepare, BiConsumer<R, P> deliver) {
     this.bus = bus;
     this.keyOf = keyOf;
     this.prepare = prepare;
@@ -39,8 +39,8 @@ final class LocalFanOut<K, M, P> {
   }
 
   /** Adds a connection for {@code key}, whose messages arrive on {@code address}; completes once they reach this node. */
-  Future<Void> join(K key, String address, ActionSession session) {
-    Set<ActionSession> sessions = receivers.get(key);
+  public Future<Void> join(K key, String address, R session) {
+    Set<R> sessions = receivers.get(key);
     if (sessions == null) {
       sessions = new LinkedHashSet<>(4);
       receivers.put(key, sessions);
@@ -56,8 +56,8 @@ final class LocalFanOut<K, M, P> {
     return consumers.get(address).registration.completion();
   }
 
-  void leave(K key, String address, ActionSession session) {
-    Set<ActionSession> sessions = receivers.get(key);
+  public void leave(K key, String address, R session) {
+    Set<R> sessions = receivers.get(key);
     if (sessions == null || !sessions.remove(session) || !sessions.isEmpty()) {
       return;
     }
@@ -69,18 +69,20 @@ final class LocalFanOut<K, M, P> {
     }
   }
 
-  int consumerCount() {
+  public int consumerCount() {
     return consumers.size();
   }
 
   private void fanOut(M message) {
-    Set<ActionSession> sessions = receivers.get(keyOf.apply(message));
+    Set<R> sessions = receivers.get(keyOf.apply(message));
     if (sessions == null) {
       return;
     }
     P prepared = prepare.apply(message);
-    for (ActionSession session : sessions.toArray(ActionSession[]::new)) {
-      deliver.accept(session, prepared);
+    for (Object session : sessions.toArray()) {
+      @SuppressWarnings("unchecked")
+      R receiver = (R) session;
+      deliver.accept(receiver, prepared);
     }
   }
 }
