@@ -52,7 +52,9 @@ public class GatewayVerticle extends VerticleBase {
       .setMaxWebSocketFrameSize(actionOptions.maxFrameBytes())
       .setMaxWebSocketMessageSize(actionOptions.maxFrameBytes())
       .setWebSocketClosingTimeout(5)
-      .setIdleTimeout(0));
+      .setIdleTimeout(0)
+      // every request, response and socket write happens on this verticle's event loop: no per-connection MPSC queues
+      .setStrictThreadMode(true));
     Router router = router(options, services, chatOptions);
     return socketIo.start().compose(v -> server.requestHandler(router).listen())
       .onSuccess(bound -> LOG.info("gateway listening on http://{}:{}", options.host(), bound.actualPort()))
