@@ -8,8 +8,11 @@ import io.gatehouse.contract.face.FrameAnalysis;
  */
 public interface FaceEngine extends AutoCloseable {
 
-  /** What one frame showed, and its template when one was asked for and exactly one face was found. */
-  record Result(FrameAnalysis analysis, FaceTemplate template) {
+  /**
+   * What one frame showed; {@code eyeOpenness} is the engine's raw eye score (comparable within one session,
+   * not across people); the template is there when asked for and exactly one face was found.
+   */
+  record Result(FrameAnalysis analysis, double eyeOpenness, FaceTemplate template) {
   }
 
   /** Fails with {@link InvalidFrameException} when the bytes are not a decodable image within limits. */
