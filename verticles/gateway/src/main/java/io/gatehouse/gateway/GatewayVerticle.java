@@ -4,6 +4,8 @@ import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.gateway.actions.ActionOptions;
 import io.gatehouse.gateway.actions.ActionSocket;
+import io.gatehouse.gateway.face.FaceRouteOptions;
+import io.gatehouse.gateway.face.FaceRoutes;
 import io.gatehouse.gateway.http.HealthRoute;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.gatehouse.gateway.http.UserRoutes;
@@ -39,8 +41,8 @@ public class GatewayVerticle extends VerticleBase {
       .setHost(options.host())
       .setPort(options.port())
       .setMaxFormAttributeSize(options.maxBodyBytes())
-      .setMaxWebSocketFrameSize(actionOptions.maxFrameBytes())
-      .setMaxWebSocketMessageSize(actionOptions.maxFrameBytes())
+      .setMaxWebSocketFrameSize(Math.max(actionOptions.maxFrameBytes(), FaceRouteOptions.from(config()).maxMessageBytes()))
+      .setMaxWebSocketMessageSize(Math.max(actionOptions.maxFrameBytes(), FaceRouteOptions.from(config()).maxMessageBytes()))
       .setWebSocketClosingTimeout(5)
       .setIdleTimeout(0));
     return server.requestHandler(router(options, services))
@@ -58,6 +60,7 @@ public class GatewayVerticle extends VerticleBase {
       "pending-delivery", Addresses.Pending.HEALTH));
     router.get("/health").handler(health::handle);
     new UserRoutes(services, options).mount(router);
+    new FaceRoutes(vertx, services, config()).mount(router);
     actions.mount(router);
     router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
     router.route().failureHandler(ctx -> {

@@ -29,6 +29,11 @@ public final class GatewayFixture implements AutoCloseable {
   }
 
   public static GatewayFixture start(JsonObject gatewayOverrides) {
+    return start(gatewayOverrides, new JsonObject());
+  }
+
+  /** With overrides of the {@code face} section too. */
+  public static GatewayFixture start(JsonObject gatewayOverrides, JsonObject faceOverrides) {
     try {
       Vertx vertx = Vertx.vertx();
       Path dataDir = Files.createTempDirectory("gatehouse-fixture");
@@ -36,12 +41,14 @@ public final class GatewayFixture implements AutoCloseable {
         .put("node", new JsonObject().put("dataDir", dataDir.toString()))
         .put("database", TestDatabase.fresh("fixture").toJson())
         .put("auth", new JsonObject().put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1)))
-        .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(gatewayOverrides));
+        .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(gatewayOverrides))
+        .put("face", new JsonObject().put("workerPoolSize", 2).mergeIn(faceOverrides));
       DeploymentOptions options = new DeploymentOptions().setConfig(config);
       GatewayVerticle gateway = new GatewayVerticle();
       await(vertx.deployVerticle("io.gatehouse.auth.UserAuthVerticle", options));
       await(vertx.deployVerticle("io.gatehouse.routing.TopicRoutingVerticle", options));
       String pending = await(vertx.deployVerticle("io.gatehouse.pending.PendingDeliveryVerticle", options));
+      await(vertx.deployVerticle("io.gatehouse.face.FaceProcessingVerticle", options));
       await(vertx.deployVerticle(gateway, options));
       return new GatewayFixture(vertx, gateway.actualPort(), config, pending);
     } catch (Exception e) {
