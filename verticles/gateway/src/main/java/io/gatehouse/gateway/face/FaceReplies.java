@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 final class FaceReplies {
 
   static final short DONE = 1000;
+  static final short TOO_BIG = 1009;
   static final short GENERIC = 4000;
   static final short BAD_REQUEST = 4400;
   static final short EXPIRED = 4401;

@@ -46,7 +46,7 @@ final class FaceSocket {
   void start(String token) {
     ws.pause();
     ws.closeHandler(v -> released());
-    ws.exceptionHandler(failure -> LOG.debug("[{}] face socket error: {}", connectionId, failure.getMessage()));
+    ws.exceptionHandler(this::onFailure);
     services.<FaceSessionOpened>request(Addresses.Face.OPEN_SESSION, new OpenFaceSession(token))
       .onSuccess(opened -> {
         session = opened;
@@ -62,6 +62,18 @@ final class FaceSocket {
         ws.resume();
       })
       .onFailure(failure -> finish(FaceReplies.openFailure(failure)));
+  }
+
+  /**
+   * A message over the transport limit arrives as continuation frames that Vert.x stops aggregating (and
+   * reports here); the rest of that message cannot be trusted, so the socket closes with 1009.
+   */
+  private void onFailure(Throwable failure) {
+    LOG.debug("[{}] face socket error: {}", connectionId, failure.getMessage());
+    if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("max message size")) {
+      finish(new FaceReplies.Reply(FaceReplies.error("Frame too large (max " + options.maxFrameBytes() + " bytes)",
+        FaceReplies.BAD_REQUEST), FaceReplies.TOO_BIG));
+    }
   }
 
   private void onText(String text) {

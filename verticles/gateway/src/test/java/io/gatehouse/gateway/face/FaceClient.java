@@ -47,8 +47,11 @@ final class FaceClient implements AutoCloseable {
     socket.send(new JsonObject().put("type", "frame").put("image", image));
   }
 
+  /** The next answer to a frame; spacing restarts from here, as the server received the frame by now. */
   JsonObject reply() {
-    return socket.expect(json -> REPLIES.contains(json.getString("type")), Duration.ofSeconds(20));
+    JsonObject reply = socket.expect(json -> REPLIES.contains(json.getString("type")), Duration.ofSeconds(20));
+    lastFrame = System.currentTimeMillis();
+    return reply;
   }
 
   private void pace() {
