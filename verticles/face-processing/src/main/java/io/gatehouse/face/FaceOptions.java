@@ -32,7 +32,7 @@ public record FaceOptions(EngineOptions engine, String engineClass, int workerPo
     return new FaceOptions(
       EngineOptions.from(face),
       face.getString("engineClass", DEFAULT_ENGINE_CLASS),
-      face.getInteger("workerPoolSize", DEFAULT_WORKER_POOL_SIZE),
+      face.getValue("workerPoolSize") == null ? DEFAULT_WORKER_POOL_SIZE : face.getInteger("workerPoolSize"),
       keyDir == null || keyDir.isBlank() ? Path.of(dataDir, "keys") : Path.of(keyDir),
       face.getLong("sessionTtlMs", DEFAULT_SESSION_TTL_MS),
       face.getLong("sessionIdleMs", DEFAULT_SESSION_IDLE_MS),
