@@ -13,6 +13,7 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32SC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.setNumThreads;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_GRAYSCALE;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
@@ -36,6 +37,9 @@ public final class OpenCvFaceEngine implements FaceEngine {
   private final LBPHFaceRecognizer lbph = LBPHFaceRecognizer.create(1, 8, 8, 8, Double.MAX_VALUE);
 
   public OpenCvFaceEngine(EngineOptions options) {
+    // Parallelism comes from the worker pool (one engine per thread); OpenCV's own thread pool would only
+    // contend with it, so each analysis stays on its calling thread.
+    setNumThreads(1);
     this.options = options;
     this.guard = new ImageGuard(options.maxFrameBytes(), options.maxPixels());
   }
@@ -96,7 +100,7 @@ public final class OpenCvFaceEngine implements FaceEngine {
       Math.max(1, (int) Math.round(gray.rows() * scale))), 0, 0, INTER_AREA);
     equalizeHist(small, small);
     RectVector found = new RectVector();
-    int minSide = Math.max(24, Math.min(small.cols(), small.rows()) / 8);
+    int minSide = Math.max(24, (int) (Math.min(small.cols(), small.rows()) * options.minFaceRatio()));
     frontal.detectMultiScale(small, found, 1.1, 4, 0, new Size(minSide, minSide), new Size());
     lastFaceCount = (int) found.size();
     if (found.size() != 1) {
