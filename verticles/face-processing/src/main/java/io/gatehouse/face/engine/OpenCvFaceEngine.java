@@ -33,7 +33,6 @@ public final class OpenCvFaceEngine implements FaceEngine {
   private final EngineOptions options;
   private final ImageGuard guard;
   private final CascadeClassifier frontal = Cascades.load("haarcascades/haarcascade_frontalface_alt2.xml");
-  private int lastFaceCount;
   private final LBPHFaceRecognizer lbph = LBPHFaceRecognizer.create(1, 8, 8, 8, Double.MAX_VALUE);
 
   public OpenCvFaceEngine(EngineOptions options) {
@@ -49,10 +48,11 @@ public final class OpenCvFaceEngine implements FaceEngine {
     guard.check(image);
     try (PointerScope scope = new PointerScope()) {
       Mat gray = decode(image);
-      Rect box = detect(gray);
-      if (box == null) {
-        return new Result(FrameAnalysis.noSingleFace(lastFaceCount), 0, null);
+      Detection detection = detect(gray);
+      if (detection.box() == null) {
+        return new Result(FrameAnalysis.noSingleFace(detection.faces()), 0, null);
       }
+      Rect box = detection.box();
       Mat face = new Mat();
       resize(new Mat(gray, box), face, new Size(FACE_SIZE, FACE_SIZE), 0, 0, INTER_AREA);
       FaceMeasures measures = FaceMeasures.of(face);
@@ -92,8 +92,11 @@ public final class OpenCvFaceEngine implements FaceEngine {
     return gray;
   }
 
-  /** The face box in full-resolution coordinates when exactly one face is found; null otherwise. */
-  private Rect detect(Mat gray) {
+  /** How many faces were found, and the box of the only one in full-resolution coordinates (else null). */
+  private record Detection(int faces, Rect box) {
+  }
+
+  private Detection detect(Mat gray) {
     double scale = Math.min(1.0, options.detectWidth() / (double) gray.cols());
     Mat small = new Mat();
     resize(gray, small, new Size(Math.max(1, (int) Math.round(gray.cols() * scale)),
@@ -102,16 +105,15 @@ public final class OpenCvFaceEngine implements FaceEngine {
     RectVector found = new RectVector();
     int minSide = Math.max(24, (int) (Math.min(small.cols(), small.rows()) * options.minFaceRatio()));
     frontal.detectMultiScale(small, found, 1.1, 4, 0, new Size(minSide, minSide), new Size());
-    lastFaceCount = (int) found.size();
     if (found.size() != 1) {
-      return null;
+      return new Detection((int) found.size(), null);
     }
     Rect r = found.get(0);
     int x = clamp((int) Math.round(r.x() / scale), gray.cols() - 1);
     int y = clamp((int) Math.round(r.y() / scale), gray.rows() - 1);
     int w = Math.max(1, Math.min((int) Math.round(r.width() / scale), gray.cols() - x));
     int h = Math.max(1, Math.min((int) Math.round(r.height() / scale), gray.rows() - y));
-    return new Rect(x, y, w, h);
+    return new Detection(1, new Rect(x, y, w, h));
   }
 
   private FaceTemplate template(Mat face) {
