@@ -131,7 +131,7 @@ final class BenchConnection {
       return;
     }
     plan.metrics().delivered(stamp.sendNanos(), arrivalNanos);
-    origin.release(1);
+    origin.delivered(stamp);
   }
 
   private void onClose() {

@@ -37,7 +37,7 @@ public record BenchOptions(
   public static final int DEFAULT_HANDSHAKES = 64;
   public static final int DEFAULT_REGISTRATIONS = 8;
   public static final int DEFAULT_ACK_BATCH = 64;
-  public static final int DEFAULT_ACK_INTERVAL_MILLIS = 100;
+  public static final int DEFAULT_ACK_INTERVAL_MILLIS = 1000;
   public static final int DEFAULT_DRAIN_SECONDS = 5;
 
   private static final Set<String> FLAGS = Set.of("idle");

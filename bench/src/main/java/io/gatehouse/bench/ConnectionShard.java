@@ -18,6 +18,8 @@ final class ConnectionShard extends VerticleBase {
 
   static final int CONNECT_ATTEMPTS = 3;
   static final int SETUP_REQUESTS_IN_FLIGHT = 32;
+  /** Acks go out in this many slices per interval, so thousands of sockets do not all write at once. */
+  static final int ACK_SLICES = 10;
 
   private final RunPlan plan;
   private final int shard;
@@ -26,6 +28,7 @@ final class ConnectionShard extends VerticleBase {
   private final List<Publisher> publishers = new ArrayList<>();
   private WebSocketClient client;
   private long ackTimer;
+  private int ackSlice;
 
   ConnectionShard(RunPlan plan, int shard, int shards) {
     this.plan = plan;
@@ -39,7 +42,8 @@ final class ConnectionShard extends VerticleBase {
     client = vertx.createWebSocketClient(new WebSocketClientOptions()
       .setMaxConnections(plan.options().connections())
       .setConnectTimeout((int) BenchConnection.REQUEST_TIMEOUT_MILLIS));
-    ackTimer = vertx.setPeriodic(plan.options().ackIntervalMillis(), id -> connections.forEach(BenchConnection::flushAcks));
+    long slicePeriod = Math.max(1, plan.options().ackIntervalMillis() / ACK_SLICES);
+    ackTimer = vertx.setPeriodic(slicePeriod, id -> flushAckSlice());
     return Future.succeededFuture();
   }
 
@@ -122,9 +126,23 @@ final class ConnectionShard extends VerticleBase {
   Future<Void> stopPublishing() {
     return onContext(() -> {
       publishers.forEach(Publisher::stop);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Acks everything received so far on every connection; frames queued before a close still go out. */
+  Future<Void> flushAcks() {
+    return onContext(() -> {
       connections.forEach(BenchConnection::flushAcks);
       return Future.succeededFuture();
     });
+  }
+
+  private void flushAckSlice() {
+    for (int i = ackSlice; i < connections.size(); i += ACK_SLICES) {
+      connections.get(i).flushAcks();
+    }
+    ackSlice = (ackSlice + 1) % ACK_SLICES;
   }
 
   private Future<BenchConnection> open(int index, String token, int attempt) {

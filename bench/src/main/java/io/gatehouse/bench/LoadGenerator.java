@@ -39,7 +39,8 @@ public final class LoadGenerator {
     int status = 0;
     try {
       run(vertx, options).await();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // await() rethrows whatever failed the run, checked exceptions included (a refused connection).
       LOG.error("run failed: {}", e.getMessage());
       status = 1;
     } finally {

@@ -75,9 +75,7 @@ final class LoadRun {
   /** Waits until every measured publish is fully delivered, or the drain time is up. */
   private Future<Void> drain() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
-    return awaitDelivered(deadline)
-      .compose(v -> vertx.timer(2L * options.ackIntervalMillis()))
-      .mapEmpty();
+    return awaitDelivered(deadline).compose(v -> onEveryShard(ConnectionShard::flushAcks));
   }
 
   private Future<Void> awaitDelivered(long deadline) {

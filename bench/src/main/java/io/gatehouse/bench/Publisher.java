@@ -3,31 +3,40 @@ package io.gatehouse.bench;
 import io.vertx.core.Context;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Publishes from one connection to the topics it owns, round robin, at a fixed rate or as fast as its window
  * allows.
  *
- * <p>The window counts outstanding units: a publish costs one for its reply plus one per delivery it will
- * produce; replies and deliveries give units back from whichever event loop they arrive on. That bounds what
- * the server has queued for this publisher, so latency measures the server rather than an ever-growing queue.
- * Everything except {@link #release} runs on the publishing connection's event loop.
+ * <p>The window holds at most {@code --window} messages in flight; a message leaves it once its reply and
+ * every one of its deliveries have arrived, so one slow subscriber holds the publisher back instead of
+ * silently falling behind. Each in-flight message owns a slot, named in its content, that counts what is
+ * still to come; replies and deliveries settle slots from whichever event loop they arrive on. Everything
+ * else runs on the publishing connection's event loop.
  */
 final class Publisher {
 
-  static final long TICK_MILLIS = 10;
+  /** A window-bound publisher is woken by completions; this tick only guards against a missed wake-up. */
+  static final long WINDOW_TICK_MILLIS = 100;
+  /** The longest a rate-paced publisher waits between two looks at its schedule. */
+  static final long MAX_RATE_TICK_MILLIS = 100;
 
   private final int index;
   private final BenchConnection connection;
   private final RunPlan plan;
   private final int[] topics;
   private final double perSecond;
-  private final long limit;
-  private final long threshold;
-  private final AtomicLong outstanding = new AtomicLong();
+  private final int window;
+  private final AtomicIntegerArray outstanding;
+  private final AtomicLongArray slotSendNanos;
+  private final AtomicInteger inFlight = new AtomicInteger();
   private final ArrayDeque<InFlight> awaitingReply = new ArrayDeque<>();
   private int nextTopic;
+  private long lastSendNanos;
   private long scheduled;
   private long startNanos;
   private long timerId = -1;
@@ -39,21 +48,23 @@ final class Publisher {
     this.plan = plan;
     this.topics = plan.topology().topicsPublishedBy(index);
     this.perSecond = (double) plan.options().rate() / plan.topology().publishers();
-    long maxCost = 0;
-    for (int topic : topics) {
-      maxCost = Math.max(maxCost, cost(topic));
-    }
-    this.limit = plan.options().window() * maxCost;
-    this.threshold = limit - maxCost;
+    this.window = plan.options().window();
+    this.outstanding = new AtomicIntegerArray(window);
+    this.slotSendNanos = new AtomicLongArray(window);
   }
 
   void start() {
     running = true;
-    startNanos = System.nanoTime();
-    timerId = context().owner().setPeriodic(TICK_MILLIS, id -> tick());
     if (perSecond == 0) {
+      timerId = context().owner().setPeriodic(WINDOW_TICK_MILLIS, id -> fill());
       fill();
+      return;
     }
+    // A random phase keeps publishers with the same rate from all firing in the same millisecond.
+    long interval = (long) (1e9 / perSecond);
+    startNanos = System.nanoTime() - ThreadLocalRandom.current().nextLong(Math.max(1, interval));
+    long tick = Math.max(1, Math.min(MAX_RATE_TICK_MILLIS, interval / 1_000_000));
+    timerId = context().owner().setPeriodic(tick, id -> tick());
   }
 
   void stop() {
@@ -63,12 +74,9 @@ final class Publisher {
     }
   }
 
-  /** Gives units back; when that reopens a full window, the next publishes are scheduled on our event loop. */
-  void release(long units) {
-    long after = outstanding.addAndGet(-units);
-    if (perSecond == 0 && after <= threshold && after + units > threshold) {
-      context().runOnContext(v -> fill());
-    }
+  /** One delivery of the message in {@code slot} arrived. Called from any event loop. */
+  void delivered(ProbeContent.Stamp stamp) {
+    settle(stamp.slot(), stamp.sendNanos(), 1);
   }
 
   /** The server answered our oldest publish still awaiting a reply. */
@@ -79,23 +87,29 @@ final class Publisher {
       return;
     }
     if (Boolean.TRUE.equals(reply.success())) {
-      release(1);
+      settle(publish.slot(), publish.sendNanos(), 1);
       return;
     }
+    int fanout = plan.topology().fanout(publish.topic());
     plan.metrics().failed(reply.failureCode());
-    plan.metrics().unpublished(publish.sendNanos(), plan.topology().fanout(publish.topic()));
-    release(cost(publish.topic()));
+    plan.metrics().unpublished(publish.sendNanos(), fanout);
+    settle(publish.slot(), publish.sendNanos(), 1 + fanout);
+  }
+
+  private void settle(int slot, long sendNanos, int units) {
+    if (slot < 0 || slot >= window || slotSendNanos.get(slot) != sendNanos) {
+      return; // a duplicate of a message that already left the window
+    }
+    if (outstanding.addAndGet(slot, -units) == 0 && inFlight.getAndDecrement() == window && perSecond == 0) {
+      context().runOnContext(v -> fill());
+    }
   }
 
   private void tick() {
-    if (perSecond == 0) {
-      fill();
-      return;
-    }
     double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
     long due = (long) (perSecond * elapsedSeconds) - scheduled;
     long sent = 0;
-    while (running && sent < due && hasRoom()) {
+    while (running && sent < due && inFlight.get() < window) {
       publishNext();
       sent++;
     }
@@ -106,33 +120,42 @@ final class Publisher {
   }
 
   private void fill() {
-    while (running && hasRoom()) {
+    while (running && inFlight.get() < window) {
       publishNext();
     }
   }
 
-  private boolean hasRoom() {
-    return outstanding.get() <= threshold;
-  }
-
   private void publishNext() {
+    int slot = freeSlot();
     int topic = topics[nextTopic];
     nextTopic = (nextTopic + 1) % topics.length;
-    long sendNanos = System.nanoTime();
-    outstanding.addAndGet(cost(topic));
-    awaitingReply.add(new InFlight(sendNanos, topic));
-    plan.metrics().published(sendNanos, plan.topology().fanout(topic));
-    connection.send(ActionRequests.message(plan.topology().topicName(topic), plan.content().encode(sendNanos, index)));
+    int fanout = plan.topology().fanout(topic);
+    // Strictly increasing, so a send time names one message even if the clock did not move between two.
+    long sendNanos = Math.max(System.nanoTime(), lastSendNanos + 1);
+    lastSendNanos = sendNanos;
+    slotSendNanos.set(slot, sendNanos);
+    outstanding.set(slot, 1 + fanout);
+    inFlight.incrementAndGet();
+    awaitingReply.add(new InFlight(sendNanos, topic, slot));
+    plan.metrics().published(sendNanos, fanout);
+    String content = plan.content().encode(new ProbeContent.Stamp(sendNanos, index, slot));
+    connection.send(ActionRequests.message(plan.topology().topicName(topic), content));
   }
 
-  private long cost(int topic) {
-    return 1L + plan.topology().fanout(topic);
+  /** A slot whose message has fully arrived; there is one whenever fewer than {@code window} are in flight. */
+  private int freeSlot() {
+    for (int slot = 0; slot < window; slot++) {
+      if (outstanding.get(slot) <= 0) {
+        return slot;
+      }
+    }
+    throw new IllegalStateException("no free window slot with " + inFlight.get() + " of " + window + " in flight");
   }
 
   private Context context() {
     return connection.context();
   }
 
-  private record InFlight(long sendNanos, int topic) {
+  private record InFlight(long sendNanos, int topic, int slot) {
   }
 }

@@ -41,14 +41,15 @@ class WireFormatTest {
   }
 
   @Test
-  @DisplayName("probe content carries send time and publisher, padded to the payload size, and ignores other runs")
+  @DisplayName("probe content carries send time, publisher and slot, padded to the payload size, and ignores other runs")
   void probeContentRoundTrips() {
     ProbeContent content = new ProbeContent("run1", 64);
+    ProbeContent.Stamp stamp = new ProbeContent.Stamp(123_456_789L, 7, 3);
 
-    String encoded = content.encode(123_456_789L, 7);
+    String encoded = content.encode(stamp);
 
-    assertThat(encoded).hasSize(64).startsWith("run1:123456789:7:x");
-    assertThat(content.decode(encoded)).isEqualTo(new ProbeContent.Stamp(123_456_789L, 7));
+    assertThat(encoded).hasSize(64).startsWith("run1:123456789:7:3:x");
+    assertThat(content.decode(encoded)).isEqualTo(stamp);
     assertThat(new ProbeContent("run2", 64).decode(encoded)).isNull();
     assertThat(content.decode("run1:garbage")).isNull();
     assertThat(content.decode("hello")).isNull();

@@ -34,6 +34,9 @@ public final class Addresses {
     public static final String MEMBERSHIPS = "gatehouse.routing.memberships";
     public static final String READ_RANGE = "gatehouse.routing.range";
     public static final String LOCATE = "gatehouse.routing.locate";
+    public static final String OPEN_CHAT = "gatehouse.routing.chat.open";
+    public static final String CHAT_LIST = "gatehouse.routing.chat.list";
+    public static final String CHAT_HISTORY = "gatehouse.routing.chat.history";
     public static final String HEALTH = "gatehouse.routing.health";
 
     private Routing() {
@@ -75,26 +78,60 @@ public final class Addresses {
    */
   public static final class Delivery {
     private static final String TOPIC_PREFIX = "gatehouse.deliver.topic.";
+    private static final String INBOX_PREFIX = "gatehouse.deliver.inbox.";
+
+    /**
+     * Inboxes (one per user) share this many addresses, so that a gateway holding thousands of users needs
+     * a handful of bus consumers instead of one per user; receivers filter by topic id.
+     */
+    public static final int INBOX_SHARDS = 64;
 
     private Delivery() {
     }
 
-    /** Where the deliveries of one topic are published. */
+    /** Where the deliveries of one shared topic are published. */
     public static String topic(long topicId) {
       return TOPIC_PREFIX + topicId;
     }
+
+    /** Where the deliveries of a topic of this kind are published: its own address, or its inbox shard. */
+    public static String of(io.gatehouse.contract.routing.TopicKind kind, long topicId) {
+      return kind == io.gatehouse.contract.routing.TopicKind.INBOX
+        ? INBOX_PREFIX + Math.floorMod(topicId, INBOX_SHARDS)
+        : topic(topicId);
+    }
   }
 
-  /** Gateway to gateway: notices for every live connection of one user, wherever it is. */
+  /**
+   * Gateway to gateway: the Engine.IO sessions one gateway verticle instance owns. A polling request that
+   * lands on another instance (no sticky sessions) is forwarded to the owner named in its sid.
+   */
+  public static final class SocketIo {
+    private static final String OWNER_PREFIX = "gatehouse.socketio.owner.";
+
+    private SocketIo() {
+    }
+
+    /** Where polling requests for the sessions of one owner are sent. */
+    public static String owner(String ownerId) {
+      return OWNER_PREFIX + ownerId;
+    }
+  }
+
+  /**
+   * Gateway to gateway: notices for every live connection of one user, wherever it is. Users share
+   * {@link #USER_SHARDS} addresses (by a stable hash of the id); receivers filter by user id.
+   */
   public static final class Sessions {
-    private static final String USER_PREFIX = "gatehouse.sessions.user.";
+    private static final String USER_PREFIX = "gatehouse.sessions.users.";
+    public static final int USER_SHARDS = 64;
 
     private Sessions() {
     }
 
     /** Where membership changes of one user are published. */
     public static String user(String userId) {
-      return USER_PREFIX + userId;
+      return USER_PREFIX + Math.floorMod(userId.hashCode(), USER_SHARDS);
     }
   }
 }

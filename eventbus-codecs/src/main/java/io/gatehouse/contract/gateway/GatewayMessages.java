@@ -9,7 +9,9 @@ import java.util.List;
 public final class GatewayMessages {
 
   public static final List<ContractCodec<?>> CODECS = List.of(
-    ContractCodec.of(new JsonRecordCodec<>(MembershipChange.class, MembershipChange::toJson, MembershipChange::fromJson)));
+    ContractCodec.of(new JsonRecordCodec<>(MembershipChange.class, MembershipChange::toJson, MembershipChange::fromJson)),
+    ContractCodec.of(new JsonRecordCodec<>(PollForward.class, PollForward::toJson, PollForward::fromJson)),
+    ContractCodec.of(new JsonRecordCodec<>(PollAnswer.class, PollAnswer::toJson, PollAnswer::fromJson)));
 
   private GatewayMessages() {
   }

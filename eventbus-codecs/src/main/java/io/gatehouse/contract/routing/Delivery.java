@@ -8,6 +8,8 @@ import io.vertx.core.buffer.Buffer;
  * {@code Addresses.Delivery.topic(topicId)} after it is committed, and returned by catch-up with
  * {@code pending} set. {@code seq} numbers each topic's messages 1, 2, 3... without gaps (unless retention
  * removed old ones); a receiver that sees a gap catches up, and deduplicates by {@code messageId}.
+ * One routing instance publishes a topic's deliveries in seq order; with several instances appending to
+ * the same topic, live deliveries of that topic can arrive slightly out of order, so order by seq.
  */
 public record Delivery(long topicId, String topicName, TopicKind kind, long seq, String messageId, String senderId,
                        String senderName, long sentAt, String content, boolean pending) {

@@ -42,7 +42,11 @@ public final class RoutingMessages {
     ContractCodec.of(new JsonRecordCodec<>(Ack.class, Ack::toJson, Ack::fromJson)),
     ContractCodec.of(new JsonRecordCodec<>(Acked.class, Acked::toJson, Acked::fromJson)),
     ContractCodec.of(new JsonRecordCodec<>(CursorQuery.class, CursorQuery::toJson, CursorQuery::fromJson)),
-    ContractCodec.of(new JsonRecordCodec<>(CursorList.class, CursorList::toJson, CursorList::fromJson)));
+    ContractCodec.of(new JsonRecordCodec<>(CursorList.class, CursorList::toJson, CursorList::fromJson)),
+    ContractCodec.of(new JsonRecordCodec<>(OpenChat.class, OpenChat::toJson, OpenChat::fromJson)),
+    ContractCodec.of(new JsonRecordCodec<>(ChatRef.class, ChatRef::toJson, ChatRef::fromJson)),
+    ContractCodec.of(new JsonRecordCodec<>(ChatList.class, ChatList::toJson, ChatList::fromJson)),
+    ContractCodec.of(new JsonRecordCodec<>(ChatHistory.class, ChatHistory::toJson, ChatHistory::fromJson)));
 
   private RoutingMessages() {
   }

@@ -34,7 +34,13 @@ class JsonCodecsTest {
     new Ack(USER, 1, 9),
     new Acked(1, 9),
     new CursorQuery(USER),
-    new CursorList(List.of(new RangeStart(1, 9))));
+    new CursorList(List.of(new RangeStart(1, 9))),
+    new OpenChat(USER, "3f1c2b8e-9d4a-4c1e-8b7a-2f6d5e4c3b2b"),
+    new ChatRef("7d0c2b8e-9d4a-4c1e-8b7a-2f6d5e4c3b2a", 12, true),
+    new ChatList(List.of(new ChatRef("7d0c2b8e-9d4a-4c1e-8b7a-2f6d5e4c3b2a", 12, false))),
+    new ChatHistory(USER, "7d0c2b8e-9d4a-4c1e-8b7a-2f6d5e4c3b2a", 20, 41),
+    new io.gatehouse.contract.gateway.PollForward("abc.def", true, "42/chat,[\"x\"]"),
+    new io.gatehouse.contract.gateway.PollAnswer(200, "text/plain; charset=UTF-8", "ok"));
 
   @Test
   @DisplayName("every routing record reads back equal from its cluster wire form")

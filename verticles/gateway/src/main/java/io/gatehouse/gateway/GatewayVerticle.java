@@ -4,11 +4,16 @@ import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.gateway.actions.ActionOptions;
 import io.gatehouse.gateway.actions.ActionSocket;
+import io.gatehouse.gateway.chat.ChatNamespace;
+import io.gatehouse.gateway.chat.ChatOptions;
+import io.gatehouse.gateway.chat.ChatRoutes;
 import io.gatehouse.gateway.face.FaceRouteOptions;
 import io.gatehouse.gateway.face.FaceRoutes;
 import io.gatehouse.gateway.http.HealthRoute;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.gatehouse.gateway.http.UserRoutes;
+import io.gatehouse.gateway.socketio.SocketIoOptions;
+import io.gatehouse.gateway.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -28,6 +33,7 @@ public class GatewayVerticle extends VerticleBase {
 
   private HttpServer server;
   private ActionSocket actions;
+  private SocketIoServer socketIo;
 
   @Override
   public Future<?> start() {
@@ -37,6 +43,10 @@ public class GatewayVerticle extends VerticleBase {
     ServiceBus services = new ServiceBus(vertx.eventBus(), options.requestTimeoutMs());
     actions = new ActionSocket(vertx, services, actionOptions);
     actions.startHeartbeats(vertx);
+    SocketIoOptions socketIoOptions = SocketIoOptions.from(config());
+    ChatOptions chatOptions = ChatOptions.from(config());
+    socketIo = new SocketIoServer(vertx, socketIoOptions,
+      Map.of(ChatNamespace.NAME, new ChatNamespace(vertx.eventBus(), services, chatOptions)));
     server = vertx.createHttpServer(new HttpServerOptions()
       .setHost(options.host())
       .setPort(options.port())
@@ -44,15 +54,18 @@ public class GatewayVerticle extends VerticleBase {
       .setMaxWebSocketFrameSize(Math.max(actionOptions.maxFrameBytes(), FaceRouteOptions.from(config()).maxMessageBytes()))
       .setMaxWebSocketMessageSize(Math.max(actionOptions.maxFrameBytes(), FaceRouteOptions.from(config()).maxMessageBytes()))
       .setWebSocketClosingTimeout(5)
-      .setIdleTimeout(0));
-    return server.requestHandler(router(options, services))
-      .listen()
+      .setIdleTimeout(0)
+      // every request, response and socket write happens on this verticle's event loop: no per-connection MPSC queues
+      .setStrictThreadMode(true));
+    Router router = router(options, services, chatOptions);
+    return socketIo.start().compose(v -> server.requestHandler(router).listen())
       .onSuccess(bound -> LOG.info("gateway listening on http://{}:{}", options.host(), bound.actualPort()))
       .recover(failure -> Future.failedFuture(bindFailure(options, failure)));
   }
 
-  private Router router(GatewayOptions options, ServiceBus services) {
+  private Router router(GatewayOptions options, ServiceBus services, ChatOptions chatOptions) {
     Router router = Router.router(vertx);
+    socketIo.mount(router); // before the body handler: Engine.IO polling reads its own bounded bodies
     router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
     HealthRoute health = new HealthRoute(services, Map.of(
       "user-auth", Addresses.Auth.HEALTH,
@@ -60,6 +73,7 @@ public class GatewayVerticle extends VerticleBase {
       "pending-delivery", Addresses.Pending.HEALTH));
     router.get("/health").handler(health::handle);
     new UserRoutes(services, options).mount(router);
+    new ChatRoutes(services, chatOptions).mount(router);
     new FaceRoutes(vertx, services, config()).mount(router);
     actions.mount(router);
     router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
@@ -80,7 +94,7 @@ public class GatewayVerticle extends VerticleBase {
     boolean inUse = failure instanceof BindException
       || String.valueOf(failure.getMessage()).contains("Address already in use");
     return inUse
-      ? new IllegalStateException("gateway: port " + options.port() + " on " + options.host()
+      ? new IllegalStateException("port " + options.port() + " on " + options.host()
         + " is already in use (set gateway.port)")
       : failure;
   }

@@ -19,8 +19,10 @@ import java.util.Optional;
 public final class RequestSchema {
 
   private final Validator validator;
+  private final FastSchemaCheck quick;
 
   private RequestSchema(JsonObject schema) {
+    this.quick = FastSchemaCheck.of(schema).orElse(null);
     this.validator = Validator.create(JsonSchema.of(schema), new JsonSchemaOptions()
       .setDraft(Draft.DRAFT202012)
       .setOutputFormat(OutputFormat.Basic)
@@ -45,6 +47,9 @@ public final class RequestSchema {
 
   /** The first problem with {@code instance}, naming the field, or empty when it is valid. */
   public Optional<String> problem(Object instance) {
+    if (quick != null && quick.accepts(instance)) {
+      return Optional.empty();
+    }
     OutputUnit result = validator.validate(instance);
     if (Boolean.TRUE.equals(result.getValid())) {
       return Optional.empty();

@@ -34,8 +34,8 @@ public final class GatewayFixture implements AutoCloseable {
     return start(gatewayOverrides, new JsonObject());
   }
 
-  /** With overrides of the {@code face} section too. */
-  public static GatewayFixture start(JsonObject gatewayOverrides, JsonObject faceOverrides) {
+  /** {@code sections}: further config sections (e.g. {@code socketio}, {@code chat}) merged into the node config. */
+  public static GatewayFixture start(JsonObject gatewayOverrides, JsonObject sections) {
     try {
       Vertx vertx = Vertx.vertx();
       Path dataDir = Files.createTempDirectory("gatehouse-fixture");
@@ -44,7 +44,8 @@ public final class GatewayFixture implements AutoCloseable {
         .put("database", TestDatabase.fresh("fixture").toJson())
         .put("auth", new JsonObject().put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1)))
         .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(gatewayOverrides))
-        .put("face", new JsonObject().put("workerPoolSize", 2).mergeIn(faceOverrides));
+        .put("face", new JsonObject().put("workerPoolSize", 2))
+        .mergeIn(sections, true);
       DeploymentOptions options = new DeploymentOptions().setConfig(config);
       GatewayVerticle gateway = new GatewayVerticle();
       await(vertx.deployVerticle("io.gatehouse.auth.UserAuthVerticle", options));

@@ -106,7 +106,7 @@ public final class NodeConfig {
    * Applies one override whose key parts were split on '_' or '.'. At each level the longest run of
    * parts that names an existing key (case-insensitively, parts glued together) is taken, so
    * {@code AUTH_ARGON2_MEMORYKIB} and {@code DATABASE_EMBEDDED_PORT} reach {@code auth.argon2.memoryKib}
-   * and {@code database.embeddedPort}. Unknown keys are added, glued, in lower case.
+   * and {@code database.embeddedPort}. An unknown key is an error, so a typo never goes unnoticed.
    */
   static void override(JsonObject config, String[] parts, String value) {
     JsonObject target = config;
@@ -120,8 +120,7 @@ public final class NodeConfig {
         taken = length;
       }
       if (key == null) {
-        target.put(String.join("", Arrays.copyOfRange(parts, index, parts.length)), value);
-        return;
+        throw new ConfigException("unknown setting " + String.join(".", parts) + " (see conf/gatehouse.json for the keys)");
       }
       index += taken;
       Object current = target.getValue(key);

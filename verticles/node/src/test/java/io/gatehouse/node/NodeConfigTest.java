@@ -63,6 +63,8 @@ class NodeConfigTest {
       .hasMessageContaining("cannot read config file");
     assertThatThrownBy(() -> NodeConfig.load(null, Map.of("GATEHOUSE_GATEWAY_PORT", "eighty"), Map.of()))
       .hasMessageContaining("not a number");
+    assertThatThrownBy(() -> NodeConfig.load(null, Map.of("GATEHOUSE_GATEWAY_MAXCONECTIONS", "5"), Map.of()))
+      .hasMessageContaining("unknown setting gateway.maxconections");
   }
 
   @Test

@@ -84,7 +84,7 @@ final class LogReader {
     }
   }
 
-  private static Delivery delivery(Row row) {
+  static Delivery delivery(Row row) {
     return new Delivery(row.getLong("topic_id"), row.getString("name"), TopicKind.fromCode(row.getShort("kind")),
       row.getLong("seq"), row.getUUID("message_id").toString(), row.getUUID("sender_id").toString(),
       row.getString("sender_name"), row.getOffsetDateTime("sent_at").toInstant().toEpochMilli(),

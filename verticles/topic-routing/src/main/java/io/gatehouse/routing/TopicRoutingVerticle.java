@@ -49,6 +49,7 @@ public final class TopicRoutingVerticle extends VerticleBase {
     pool = opened;
     Topics topics = new Topics(pool);
     LogReader reader = new LogReader(pool, options.maxReadLimit());
+    Chats chats = new Chats(pool, options.maxReadLimit());
     log = new TopicLog(pool, options.maxBatch(), this::fanOut);
     scheduleRetention(new Retention(pool, options));
     return Future.all(List.of(
@@ -60,6 +61,9 @@ public final class TopicRoutingVerticle extends VerticleBase {
       serve(Addresses.Routing.PUBLISH, this::publish),
       serve(Addresses.Routing.READ_RANGE, reader::readRange),
       serve(Addresses.Routing.LOCATE, reader::locate),
+      serve(Addresses.Routing.OPEN_CHAT, chats::open),
+      serve(Addresses.Routing.CHAT_LIST, chats::list),
+      serve(Addresses.Routing.CHAT_HISTORY, chats::history),
       serve(Addresses.Routing.HEALTH, this::health)));
   }
 
@@ -69,7 +73,7 @@ public final class TopicRoutingVerticle extends VerticleBase {
 
   /** One bus message per committed message and node: gateways keep one consumer per topic with local members. */
   private void fanOut(Delivery delivery) {
-    vertx.eventBus().publish(Addresses.Delivery.topic(delivery.topicId()), delivery);
+    vertx.eventBus().publish(Addresses.Delivery.of(delivery.kind(), delivery.topicId()), delivery);
   }
 
   private Future<JsonObject> health(Object ignored) {

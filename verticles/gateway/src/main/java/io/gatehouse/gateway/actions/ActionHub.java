@@ -1,8 +1,8 @@
 package io.gatehouse.gateway.actions;
 
-import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.gateway.MembershipChange;
 import io.gatehouse.contract.routing.Delivery;
+import io.gatehouse.gateway.LocalFanOut;
 import io.gatehouse.gateway.ServiceBus;
 import io.vertx.core.Vertx;
 
@@ -18,8 +18,8 @@ final class ActionHub {
   final ServiceBus services;
   final ActionOptions options;
   final Map<String, Action> actions;
-  final LocalFanOut<Long, Delivery, LiveFrame> topics;
-  final LocalFanOut<String, MembershipChange, MembershipChange> users;
+  final LocalFanOut<Long, Delivery, LiveFrame, ActionSession> topics;
+  final LocalFanOut<String, MembershipChange, MembershipChange, ActionSession> users;
   final Set<ActionSession> sessions = new LinkedHashSet<>();
   private final Map<String, Integer> connectionsPerIp = new HashMap<>();
 
@@ -28,8 +28,8 @@ final class ActionHub {
     this.services = services;
     this.options = options;
     this.actions = TopicActions.registry();
-    this.topics = new LocalFanOut<>(vertx.eventBus(), Addresses.Delivery::topic, LiveFrame::new, ActionSession::onLive);
-    this.users = new LocalFanOut<>(vertx.eventBus(), Addresses.Sessions::user, change -> change,
+    this.topics = new LocalFanOut<>(vertx.eventBus(), Delivery::topicId, LiveFrame::new, ActionSession::onLive);
+    this.users = new LocalFanOut<>(vertx.eventBus(), MembershipChange::userId, change -> change,
       ActionSession::onMembershipChange);
   }
 

@@ -13,6 +13,7 @@ import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.contract.routing.DeliveryBatch;
 import io.gatehouse.contract.routing.RangeStart;
 import io.gatehouse.contract.routing.ReadRange;
+import io.gatehouse.contract.routing.TopicKind;
 import io.gatehouse.contract.routing.TopicList;
 import io.gatehouse.contract.routing.TopicRef;
 import io.gatehouse.contract.routing.UserRef;
@@ -49,7 +50,7 @@ final class ActionSession {
   private final String ip;
   private final RateLimiter limiter;
   private final Map<Long, TopicStream> streams = new HashMap<>(4);
-  private Map<String, long[]> ackIndex;
+  private Map<String, Delivery> ackIndex;
   private Principal principal;
   private long authTimer = -1;
   private long lastTraffic;
@@ -202,7 +203,7 @@ final class ActionSession {
     String userId = userId();
     Future<TopicList> topics = hub.services.request(Addresses.Routing.MEMBERSHIPS, new UserRef(userId));
     Future<CursorList> cursors = hub.services.request(Addresses.Pending.CURSORS, new CursorQuery(userId));
-    Future.all(topics, cursors, hub.users.join(userId, this))
+    Future.all(topics, cursors, hub.users.join(userId, Addresses.Sessions.user(userId), this))
       .compose(all -> {
         Map<Long, Long> acked = new HashMap<>();
         cursors.result().cursors().forEach(cursor -> acked.put(cursor.topicId(), cursor.afterSeq()));
@@ -223,12 +224,14 @@ final class ActionSession {
     List<Long> fresh = new ArrayList<>();
     List<Future<Void>> joins = new ArrayList<>();
     for (TopicRef ref : refs) {
-      if (!streams.containsKey(ref.topicId())) {
-        TopicStream stream = new TopicStream(acked.getOrDefault(ref.topicId(), 0L));
+      // chats belong to the Socket.IO /chat namespace, not to the action protocol
+      if (ref.kind() != TopicKind.CHAT && !streams.containsKey(ref.topicId())) {
+        TopicStream stream = new TopicStream(Addresses.Delivery.of(ref.kind(), ref.topicId()),
+          acked.getOrDefault(ref.topicId(), 0L));
         stream.startCatchUp();
         streams.put(ref.topicId(), stream);
         fresh.add(ref.topicId());
-        joins.add(hub.topics.join(ref.topicId(), this));
+        joins.add(hub.topics.join(ref.topicId(), stream.address(), this));
       }
     }
     if (fresh.isEmpty()) {
@@ -240,8 +243,9 @@ final class ActionSession {
   }
 
   void unfollow(long topicId) {
-    if (streams.remove(topicId) != null) {
-      hub.topics.leave(topicId, this);
+    TopicStream stream = streams.remove(topicId);
+    if (stream != null) {
+      hub.topics.leave(topicId, stream.address(), this);
     }
   }
 
@@ -298,7 +302,7 @@ final class ActionSession {
     }
   }
 
-  /** Another connection (maybe on another node) joined or left a topic for this user. */
+  /** Another connection (maybe on another node) joined or left a topic for this user . */
   void onMembershipChange(MembershipChange change) {
     if (change.joined()) {
       follow(List.of(change.topic()), Map.of()).onFailure(failure ->
@@ -326,17 +330,18 @@ final class ActionSession {
       int capacity = hub.options.ackIndexSize();
       ackIndex = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Delivery> eldest) {
           return size() > capacity;
         }
       };
     }
-    ackIndex.put(delivery.messageId(), new long[] {delivery.topicId(), delivery.seq()});
+    ackIndex.put(delivery.messageId(), delivery);
   }
 
   /** Where a message this connection delivered sits (topic id, seq), or null when it is not remembered. */
   long[] positionOf(String messageId) {
-    return ackIndex == null ? null : ackIndex.get(messageId);
+    Delivery delivery = ackIndex == null ? null : ackIndex.get(messageId);
+    return delivery == null ? null : new long[] {delivery.topicId(), delivery.seq()};
   }
 
   void heartbeatIfQuiet(long nowNanos, long quietNanos) {
@@ -369,10 +374,10 @@ final class ActionSession {
     if (authTimer >= 0) {
       hub.vertx.cancelTimer(authTimer);
     }
-    streams.keySet().forEach(topicId -> hub.topics.leave(topicId, this));
+    streams.forEach((topicId, stream) -> hub.topics.leave(topicId, stream.address(), this));
     streams.clear();
     if (principal != null) {
-      hub.users.leave(principal.subject(), this);
+      hub.users.leave(principal.subject(), Addresses.Sessions.user(principal.subject()), this);
     }
     hub.sessions.remove(this);
     hub.release(ip);

@@ -9,33 +9,48 @@ import java.util.function.Consumer;
 
 /**
  * The order keeper of one topic on one connection: writes each sequence number once and in order,
- * holds live deliveries back while a catch-up is running, and says when a gap calls for one.
+ * holds live deliveries back while a catch-up is running, and says when a gap calls for one. Shared by
+ * the action protocol and the Socket.IO chat.
  */
-final class TopicStream {
+public final class TopicStream {
 
+  private final String address;
   private long delivered;
   private boolean catchingUp;
   private ArrayDeque<Delivery> held;
 
-  /** {@code delivered}: the highest sequence number the member already has (its cursor). */
-  TopicStream(long delivered) {
+  /**
+   * {@code address}: where the topic's live deliveries come from; {@code delivered}: the highest sequence
+   * number the member already has (its cursor).
+   */
+  public TopicStream(String address, long delivered) {
+    this.address = address;
     this.delivered = delivered;
   }
 
-  long delivered() {
+  /** A stream whose live deliveries are wired by its owner. */
+  public TopicStream(long delivered) {
+    this(null, delivered);
+  }
+
+  String address() {
+    return address;
+  }
+
+  public long delivered() {
     return delivered;
   }
 
-  boolean catchingUp() {
+  public boolean catchingUp() {
     return catchingUp;
   }
 
-  void startCatchUp() {
+  public void startCatchUp() {
     catchingUp = true;
   }
 
   /** A live delivery: written, dropped as a duplicate, or held; returns true when a gap needs a catch-up. */
-  boolean offerLive(Delivery delivery, Consumer<Delivery> writer) {
+  public boolean offerLive(Delivery delivery, Consumer<Delivery> writer) {
     if (catchingUp) {
       hold(delivery);
       return false;
@@ -54,7 +69,7 @@ final class TopicStream {
   }
 
   /** Deliveries read from the log during a catch-up, in order. */
-  void offerCaughtUp(List<Delivery> deliveries, Consumer<Delivery> writer) {
+  public void offerCaughtUp(List<Delivery> deliveries, Consumer<Delivery> writer) {
     for (Delivery delivery : deliveries) {
       if (delivery.seq() > delivered) {
         writer.accept(delivery);
@@ -67,7 +82,7 @@ final class TopicStream {
    * Ends a catch-up: writes the held live deliveries that follow on; returns true when a gap remains
    * (a live delivery the log read did not reach yet), which calls for another catch-up.
    */
-  boolean finishCatchUp(Consumer<Delivery> writer) {
+  public boolean finishCatchUp(Consumer<Delivery> writer) {
     catchingUp = false;
     if (held == null) {
       return false;

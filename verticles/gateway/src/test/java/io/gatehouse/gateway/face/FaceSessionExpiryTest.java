@@ -12,7 +12,8 @@ class FaceSessionExpiryTest {
   @Test
   @DisplayName("a session never connected before its expires_at gets error 4401 and close 4401")
   void unclaimedSessionExpires() throws Exception {
-    try (GatewayFixture gatehouse = GatewayFixture.start(new JsonObject(), new JsonObject().put("sessionTtlMs", 500))) {
+    try (GatewayFixture gatehouse = GatewayFixture.start(new JsonObject(),
+      new JsonObject().put("face", new JsonObject().put("sessionTtlMs", 500)))) {
       FaceTenant tenant = FaceTenant.create(gatehouse, "expiry");
       JsonObject session = tenant.enrollment("late");
       Thread.sleep(1_000);

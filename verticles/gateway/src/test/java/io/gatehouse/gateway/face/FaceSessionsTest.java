@@ -34,8 +34,8 @@ class FaceSessionsTest {
 
   @BeforeAll
   static void enrollOnePerson() {
-    gatehouse = GatewayFixture.start(new JsonObject(), new JsonObject()
-      .put("livenessFrameWindow", LIVENESS_WINDOW).put("maxFramesPerSession", 12));
+    gatehouse = GatewayFixture.start(new JsonObject(), new JsonObject().put("face", new JsonObject()
+      .put("livenessFrameWindow", LIVENESS_WINDOW).put("maxFramesPerSession", 12)));
     tenant = FaceTenant.create(gatehouse, "acme");
     person = FaceFixtures.faceApiSample(3, 0);
     stranger = FaceFixtures.faceApiSample(3, 1);

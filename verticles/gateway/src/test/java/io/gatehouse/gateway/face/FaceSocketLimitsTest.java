@@ -27,8 +27,8 @@ class FaceSocketLimitsTest {
 
   @BeforeAll
   static void start() {
-    gatehouse = GatewayFixture.start(new JsonObject(), new JsonObject()
-      .put("maxFramesPerSession", FRAME_CAP).put("sessionIdleMs", 1500));
+    gatehouse = GatewayFixture.start(new JsonObject(), new JsonObject().put("face", new JsonObject()
+      .put("maxFramesPerSession", FRAME_CAP).put("sessionIdleMs", 1500)));
     tenant = FaceTenant.create(gatehouse, "limits");
     face = FaceFixtures.faceApiSample(3, 0).frame(170, 0, 0, false);
   }

@@ -1,0 +1,33 @@
+package io.gatehouse.gateway.chat;
+
+import io.gatehouse.contract.gateway.MembershipChange;
+import io.gatehouse.contract.routing.Delivery;
+import io.gatehouse.gateway.LocalFanOut;
+import io.gatehouse.gateway.ServiceBus;
+import io.vertx.core.eventbus.EventBus;
+
+/**
+ * What the chat sockets of one gateway verticle share: the services, and ONE bus consumer per chat topic
+ * (a room) and per user with local sockets, fanned out locally. Event-loop confined.
+ */
+final class ChatHub {
+
+  final EventBus bus;
+  final ServiceBus services;
+  final ChatOptions options;
+  final LocalFanOut<Long, Delivery, Delivery, ChatSocket> rooms;
+  final LocalFanOut<String, MembershipChange, MembershipChange, ChatSocket> users;
+
+  ChatHub(EventBus bus, ServiceBus services, ChatOptions options) {
+    this.bus = bus;
+    this.services = services;
+    this.options = options;
+    this.rooms = new LocalFanOut<>(bus, Delivery::topicId, delivery -> delivery, ChatSocket::onLive);
+    this.users = new LocalFanOut<>(bus, MembershipChange::userId, change -> change, ChatSocket::onMembershipChange);
+  }
+
+  /** Publishes a notice to every gateway node. */
+  void publish(String address, Object notice) {
+    bus.publish(address, notice);
+  }
+}

@@ -1,0 +1,315 @@
+package io.gatehouse.gateway.socketio;
+
+import io.gatehouse.contract.gateway.PollAnswer;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Engine.IO v4 session: long-polling or WebSocket transport, the upgrade from one to the other,
+ * server pings with a pong deadline, and a bounded outbound queue while polling. Protocol errors close
+ * it. Event-loop confined (the owning server's context).
+ */
+final class EngineSession implements NamespaceSockets.Link {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
+
+  final String sid;
+  private final SocketIoServer server;
+  private final SocketIoOptions options;
+  private final String authorization;
+  private final NamespaceSockets sockets;
+  private final ArrayDeque<EnginePacket> queue = new ArrayDeque<>();
+  private ServerWebSocket ws;
+  private ServerWebSocket probe;
+  private boolean probed;
+  private Promise<PollAnswer> waitingGet;
+  private long pingTimer = -1;
+  private long pongTimer = -1;
+  private boolean closed;
+
+  EngineSession(SocketIoServer server, String sid, String authorization) {
+    this.server = server;
+    this.options = server.options;
+    this.sid = sid;
+    this.authorization = authorization;
+    this.sockets = new NamespaceSockets(server.namespaces, this, options.maxAttachments(), options.maxAcksInFlight());
+  }
+
+  /** Opened by a polling handshake: the open packet is the answer to that first GET. */
+  PollAnswer openPolling() {
+    schedulePing();
+    return PollAnswers.payload(EngineCodec.encode(openPacket(true)));
+  }
+
+  /** Opened directly on a WebSocket, without polling first. */
+  void openWebSocket(ServerWebSocket socket) {
+    ws = socket;
+    wire(socket, false);
+    socket.writeTextMessage(EngineCodec.encode(openPacket(false)));
+    schedulePing();
+  }
+
+  /** A WebSocket that wants to take over from polling: it probes, then upgrades. */
+  void probeWebSocket(ServerWebSocket socket) {
+    if (closed || ws != null || probe != null) {
+      socket.close((short) 1002, "upgrade refused");
+      return;
+    }
+    probe = socket;
+    wire(socket, true);
+  }
+
+  /** A polling request for this session, local or forwarded from another node. */
+  Future<PollAnswer> poll(boolean post, String body) {
+    if (closed) {
+      return Future.succeededFuture(PollAnswers.error(1, "Session ID unknown"));
+    }
+    if (ws != null) {
+      close("polling after upgrade");
+      return Future.succeededFuture(PollAnswers.error(3, "Bad request"));
+    }
+    return post ? Future.succeededFuture(receive(body)) : waitForPackets();
+  }
+
+  /** A POSTed payload; null stands for one that was over maxPayload and was not read. */
+  private PollAnswer receive(String body) {
+    if (body == null || body.length() > options.maxPayload()) {
+      close("payload too large");
+      return PollAnswers.tooLarge();
+    }
+    try {
+      for (EnginePacket packet : EngineCodec.decodePayload(body, options.maxPacketsPerPost())) {
+        onPacket(packet, null);
+      }
+      return PollAnswers.OK;
+    } catch (ProtocolError e) {
+      LOG.debug("[{}] protocol error on polling: {}", sid, e.getMessage());
+      close("parse error");
+      return PollAnswers.error(3, "Bad request");
+    } catch (RuntimeException e) {
+      LOG.error("[{}] packet handling failed", sid, e);
+      close("internal error");
+      return PollAnswers.error(3, "Bad request");
+    }
+  }
+
+  private Future<PollAnswer> waitForPackets() {
+    if (waitingGet != null) {
+      close("overlapping GET");
+      return Future.succeededFuture(PollAnswers.error(3, "Bad request"));
+    }
+    if (!queue.isEmpty()) {
+      return Future.succeededFuture(drain());
+    }
+    if (probed) {
+      // an upgrade is under way: the client pauses polling once its GET returns, so return it at once
+      return Future.succeededFuture(PollAnswers.payload(EngineCodec.encode(EnginePacket.NOOP)));
+    }
+    waitingGet = Promise.promise();
+    return waitingGet.future();
+  }
+
+  /** Queued packets up to maxPayload bytes (at least one), as one polling payload. */
+  private PollAnswer drain() {
+    List<EnginePacket> batch = new ArrayList<>();
+    int bytes = 0;
+    while (!queue.isEmpty() && (batch.isEmpty() || bytes + queue.peek().wireLength() + 1 <= options.maxPayload())) {
+      EnginePacket packet = queue.poll();
+      bytes += packet.wireLength() + 1;
+      batch.add(packet);
+    }
+    return PollAnswers.payload(EngineCodec.encodePayload(batch));
+  }
+
+  @Override
+  public void send(SocketPacket packet) {
+    sendEngine(EnginePacket.message(SocketCodec.encode(packet)));
+  }
+
+  @Override
+  public String authorization() {
+    return authorization;
+  }
+
+  private void sendEngine(EnginePacket packet) {
+    if (closed) {
+      return;
+    }
+    if (ws != null) {
+      write(ws, packet);
+      return;
+    }
+    queue.add(packet);
+    if (queue.size() > options.maxBufferedPackets()) {
+      close("polling client too slow");
+    } else if (waitingGet != null) {
+      Promise<PollAnswer> get = waitingGet;
+      waitingGet = null;
+      get.complete(drain());
+    }
+  }
+
+  private void write(ServerWebSocket socket, EnginePacket packet) {
+    if (packet.isBinary()) {
+      socket.writeBinaryMessage(packet.binary());
+    } else {
+      socket.writeTextMessage(EngineCodec.encode(packet));
+    }
+    if (socket.writeQueueFull()) {
+      close("websocket client too slow");
+    }
+  }
+
+  private void wire(ServerWebSocket socket, boolean probing) {
+    socket.textMessageHandler(text -> onFrame(socket, text));
+    socket.binaryMessageHandler(bytes -> onFrame(socket, bytes));
+    socket.exceptionHandler(failure -> LOG.debug("[{}] websocket error: {}", sid, failure.toString()));
+    socket.closeHandler(v -> {
+      if (socket == ws) {
+        close("transport close");
+      } else if (socket == probe) {
+        probe = null;
+        probed = false;
+      }
+    });
+  }
+
+  private void onFrame(ServerWebSocket socket, Object frame) {
+    if (closed || (socket != ws && socket != probe)) {
+      return;
+    }
+    try {
+      int size = frame instanceof Buffer bytes ? bytes.length() : ((String) frame).length();
+      if (size > options.maxPayload()) {
+        throw new ProtocolError("message larger than maxPayload");
+      }
+      EnginePacket packet = frame instanceof Buffer bytes ? EnginePacket.binaryMessage(bytes)
+        : EngineCodec.decode((String) frame);
+      onPacket(packet, socket == probe ? socket : null);
+    } catch (ProtocolError e) {
+      LOG.debug("[{}] protocol error on websocket: {}", sid, e.getMessage());
+      if (socket == probe) {
+        probe = null;
+        probed = false;
+        socket.close((short) 1002, "protocol error");
+      } else {
+        close("parse error");
+      }
+    } catch (RuntimeException e) {
+      LOG.error("[{}] packet handling failed", sid, e);
+      close("internal error");
+    }
+  }
+
+  /** One inbound packet; {@code probing} is the upgrading socket it came on, or null. */
+  private void onPacket(EnginePacket packet, ServerWebSocket probing) {
+    switch (packet.type()) {
+      case PING -> {
+        if (probing == null || !"probe".equals(packet.text())) {
+          throw new ProtocolError("unexpected ping");
+        }
+        write(probing, EnginePacket.PONG_PROBE);
+        probed = true;
+        if (waitingGet != null) {
+          Promise<PollAnswer> get = waitingGet;
+          waitingGet = null;
+          get.complete(PollAnswers.payload(EngineCodec.encode(EnginePacket.NOOP)));
+        }
+      }
+      case UPGRADE -> upgrade(probing);
+      case PONG -> onPong();
+      case MESSAGE -> {
+        if (probing != null) {
+          throw new ProtocolError("message before the upgrade completed");
+        }
+        if (packet.isBinary()) {
+          sockets.onBinary(packet.binary());
+        } else {
+          sockets.onText(packet.text());
+        }
+      }
+      case CLOSE -> close("client close");
+      default -> { } // NOOP
+    }
+  }
+
+  private void upgrade(ServerWebSocket probing) {
+    if (probing == null) {
+      throw new ProtocolError("upgrade outside a probe");
+    }
+    ws = probing;
+    probe = null;
+    probed = false;
+    if (waitingGet != null) {
+      Promise<PollAnswer> get = waitingGet;
+      waitingGet = null;
+      get.complete(PollAnswers.payload(EngineCodec.encode(EnginePacket.NOOP)));
+    }
+    while (!queue.isEmpty() && !closed) {
+      write(ws, queue.poll());
+    }
+  }
+
+  private void schedulePing() {
+    pingTimer = server.vertx.setTimer(options.pingIntervalMs(), id -> {
+      pingTimer = -1;
+      sendEngine(EnginePacket.PING);
+      pongTimer = server.vertx.setTimer(options.pingTimeoutMs(), timeout -> {
+        pongTimer = -1;
+        close("ping timeout");
+      });
+    });
+  }
+
+  private void onPong() {
+    if (pongTimer >= 0) {
+      server.vertx.cancelTimer(pongTimer);
+      pongTimer = -1;
+      schedulePing();
+    }
+  }
+
+  boolean closed() {
+    return closed;
+  }
+
+  /** Ends the session: the transport is closed, every namespace socket hears it, the sid is forgotten. */
+  void close(String reason) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LOG.debug("[{}] closed: {}", sid, reason);
+    server.vertx.cancelTimer(pingTimer);
+    server.vertx.cancelTimer(pongTimer);
+    server.forget(this);
+    if (waitingGet != null) {
+      waitingGet.complete(PollAnswers.payload(EngineCodec.encode(EnginePacket.CLOSE)));
+      waitingGet = null;
+    }
+    if (ws != null) {
+      ws.close();
+    }
+    if (probe != null) {
+      probe.close();
+    }
+    queue.clear();
+    try {
+      sockets.closed(reason);
+    } catch (RuntimeException e) {
+      LOG.warn("[{}] namespace disconnect failed", sid, e);
+    }
+  }
+
+  private EnginePacket openPacket(boolean canUpgrade) {
+    return new EnginePacket(EnginePacket.Type.OPEN, options.handshake(sid, canUpgrade).encode(), null);
+  }
+}

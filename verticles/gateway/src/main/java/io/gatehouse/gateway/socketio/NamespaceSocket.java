@@ -1,0 +1,21 @@
+package io.gatehouse.gateway.socketio;
+
+/** The handler of one admitted client socket in a namespace. */
+public interface NamespaceSocket {
+
+  /** The CONNECT reply has been sent: the socket may now emit. */
+  default void onJoined() {
+  }
+
+  /** An event; {@code ack} is null when the client asked for no acknowledgement. */
+  void onEvent(String event, Object argument, Acknowledgement ack);
+
+  /** The client left the namespace or the connection closed; called once. */
+  void onDisconnect(String reason);
+
+  /** Answers one acknowledgement request, at most once. */
+  @FunctionalInterface
+  interface Acknowledgement {
+    void reply(Object argument);
+  }
+}
