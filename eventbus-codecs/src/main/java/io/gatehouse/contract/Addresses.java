@@ -54,6 +54,24 @@ public final class Addresses {
     }
   }
 
+  /** face-processing: stateless frame analysis (any node), face sessions (one owner each), enrollments. */
+  public static final class Face {
+    /** {@code AnalyzeFrame} → {@code FrameAnalysis}; used by face sessions and eKYC liveness. */
+    public static final String ANALYZE_FRAME = "gatehouse.face.analyze";
+    public static final String CREATE_SESSION = "gatehouse.face.session.create";
+    public static final String OPEN_SESSION = "gatehouse.face.session.open";
+    public static final String HEALTH = "gatehouse.face.health";
+    private static final String SESSION_PREFIX = "gatehouse.face.session.live.";
+
+    private Face() {
+    }
+
+    /** Where the owner of one open session takes its frames and its close notice (by session id, never token). */
+    public static String session(String sessionId) {
+      return SESSION_PREFIX + sessionId;
+    }
+  }
+
   /**
    * Live fan-out. topic-routing publishes each committed message once on its topic's address; a gateway
    * keeps one consumer per topic that has local subscribers, so a message costs one bus message per node.

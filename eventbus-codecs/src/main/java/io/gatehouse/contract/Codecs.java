@@ -1,6 +1,7 @@
 package io.gatehouse.contract;
 
 import io.gatehouse.contract.auth.AuthMessages;
+import io.gatehouse.contract.face.FaceMessages;
 import io.gatehouse.contract.gateway.GatewayMessages;
 import io.gatehouse.contract.routing.RoutingMessages;
 import io.vertx.core.Vertx;
@@ -26,6 +27,7 @@ public final class Codecs {
     AuthMessages.CODECS.forEach(codec -> codecs.add(ContractCodec.of(codec)));
     codecs.addAll(RoutingMessages.CODECS);
     codecs.addAll(GatewayMessages.CODECS);
+    codecs.addAll(FaceMessages.CODECS);
     return codecs;
   }
 

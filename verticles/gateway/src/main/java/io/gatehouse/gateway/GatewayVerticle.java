@@ -7,6 +7,8 @@ import io.gatehouse.gateway.actions.ActionSocket;
 import io.gatehouse.gateway.chat.ChatNamespace;
 import io.gatehouse.gateway.chat.ChatOptions;
 import io.gatehouse.gateway.chat.ChatRoutes;
+import io.gatehouse.gateway.face.FaceRouteOptions;
+import io.gatehouse.gateway.face.FaceRoutes;
 import io.gatehouse.gateway.http.HealthRoute;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.gatehouse.gateway.http.UserRoutes;
@@ -49,8 +51,8 @@ public class GatewayVerticle extends VerticleBase {
       .setHost(options.host())
       .setPort(options.port())
       .setMaxFormAttributeSize(options.maxBodyBytes())
-      .setMaxWebSocketFrameSize(actionOptions.maxFrameBytes())
-      .setMaxWebSocketMessageSize(actionOptions.maxFrameBytes())
+      .setMaxWebSocketFrameSize(Math.max(actionOptions.maxFrameBytes(), FaceRouteOptions.from(config()).maxMessageBytes()))
+      .setMaxWebSocketMessageSize(Math.max(actionOptions.maxFrameBytes(), FaceRouteOptions.from(config()).maxMessageBytes()))
       .setWebSocketClosingTimeout(5)
       .setIdleTimeout(0)
       // every request, response and socket write happens on this verticle's event loop: no per-connection MPSC queues
@@ -72,6 +74,7 @@ public class GatewayVerticle extends VerticleBase {
     router.get("/health").handler(health::handle);
     new UserRoutes(services, options).mount(router);
     new ChatRoutes(services, chatOptions).mount(router);
+    new FaceRoutes(vertx, services, config()).mount(router);
     actions.mount(router);
     router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
     router.route().failureHandler(ctx -> {

@@ -19,8 +19,10 @@ public final class GatewayFixture implements AutoCloseable {
   public final HttpProbe http;
   public final JsonObject config;
   private final String pendingDeployment;
+  private final String faceDeployment;
 
-  private GatewayFixture(Vertx vertx, int port, JsonObject config, String pendingDeployment) {
+  private GatewayFixture(Vertx vertx, int port, JsonObject config, String pendingDeployment, String faceDeployment) {
+    this.faceDeployment = faceDeployment;
     this.vertx = vertx;
     this.port = port;
     this.config = config;
@@ -42,14 +44,16 @@ public final class GatewayFixture implements AutoCloseable {
         .put("database", TestDatabase.fresh("fixture").toJson())
         .put("auth", new JsonObject().put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1)))
         .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(gatewayOverrides))
-        .mergeIn(sections);
+        .put("face", new JsonObject().put("workerPoolSize", 2))
+        .mergeIn(sections, true);
       DeploymentOptions options = new DeploymentOptions().setConfig(config);
       GatewayVerticle gateway = new GatewayVerticle();
       await(vertx.deployVerticle("io.gatehouse.auth.UserAuthVerticle", options));
       await(vertx.deployVerticle("io.gatehouse.routing.TopicRoutingVerticle", options));
       String pending = await(vertx.deployVerticle("io.gatehouse.pending.PendingDeliveryVerticle", options));
+      String face = await(vertx.deployVerticle("io.gatehouse.face.FaceProcessingVerticle", options));
       await(vertx.deployVerticle(gateway, options));
-      return new GatewayFixture(vertx, gateway.actualPort(), config, pending);
+      return new GatewayFixture(vertx, gateway.actualPort(), config, pending, face);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -81,6 +85,11 @@ public final class GatewayFixture implements AutoCloseable {
   /** Takes pending-delivery down, to provoke a failing handler. */
   public void stopPendingDelivery() {
     await(vertx.undeploy(pendingDeployment));
+  }
+
+  /** Takes face-processing down, losing the sessions it owns. */
+  public void stopFaceProcessing() {
+    await(vertx.undeploy(faceDeployment));
   }
 
   @Override

@@ -11,6 +11,7 @@ public enum Role {
   USER_AUTH("user-auth", "io.gatehouse.auth.UserAuthVerticle", true),
   TOPIC_ROUTING("topic-routing", "io.gatehouse.routing.TopicRoutingVerticle", true),
   PENDING_DELIVERY("pending-delivery", "io.gatehouse.pending.PendingDeliveryVerticle", true),
+  FACE_PROCESSING("face-processing", "io.gatehouse.face.FaceProcessingVerticle", true),
   GATEWAY("gateway", "io.gatehouse.gateway.GatewayVerticle", false);
 
   private final String roleName;

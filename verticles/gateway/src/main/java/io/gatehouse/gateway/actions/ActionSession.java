@@ -26,6 +26,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,6 +102,12 @@ final class ActionSession {
   }
 
   private void onText(String text) {
+    // The server's WebSocket limit is shared with the face socket's larger frames; keep this protocol's own.
+    int max = hub.options.maxFrameBytes();
+    if (text.length() > max || (text.length() * 3L > max && text.getBytes(StandardCharsets.UTF_8).length > max)) {
+      close((short) 1009, "message too big");
+      return;
+    }
     long now = System.nanoTime();
     lastTraffic = now;
     if (!limiter.tryAcquire(now)) {

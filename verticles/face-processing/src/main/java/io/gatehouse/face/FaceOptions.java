@@ -1,0 +1,45 @@
+package io.gatehouse.face;
+
+import io.gatehouse.face.engine.EngineOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Path;
+
+/**
+ * The {@code face} section of the node config, read once. Thresholds: {@code minQuality} for a frame to
+ * count, {@code matchThreshold} the largest template distance accepted as the same person,
+ * {@code motionThreshold} the face displacement (relative to its width) that counts as head motion,
+ * {@code livenessFrameWindow} the counted frames after which a session without liveness fails.
+ */
+public record FaceOptions(EngineOptions engine, String engineClass, int workerPoolSize, Path keyDir,
+                          long sessionTtlMs, long sessionIdleMs, double minQuality, double matchThreshold,
+                          double motionThreshold, int livenessFrameWindow, int maxTargetFrames) {
+
+  public static final String DEFAULT_ENGINE_CLASS = "io.gatehouse.face.engine.OpenCvFaceEngine";
+  public static final int DEFAULT_WORKER_POOL_SIZE = Math.max(1, Runtime.getRuntime().availableProcessors());
+  public static final long DEFAULT_SESSION_TTL_MS = 5 * 60_000;
+  public static final long DEFAULT_SESSION_IDLE_MS = 5 * 60_000;
+  public static final double DEFAULT_MIN_QUALITY = 0.4;
+  public static final double DEFAULT_MATCH_THRESHOLD = 80;
+  public static final double DEFAULT_MOTION_THRESHOLD = 0.08;
+  public static final int DEFAULT_LIVENESS_FRAME_WINDOW = 30;
+  public static final int DEFAULT_MAX_TARGET_FRAMES = 20;
+
+  public static FaceOptions from(JsonObject nodeConfig) {
+    JsonObject face = nodeConfig.getJsonObject("face", new JsonObject());
+    String dataDir = nodeConfig.getJsonObject("node", new JsonObject()).getString("dataDir", "data");
+    String keyDir = face.getString("keyDir");
+    return new FaceOptions(
+      EngineOptions.from(face),
+      face.getString("engineClass", DEFAULT_ENGINE_CLASS),
+      face.getValue("workerPoolSize") == null ? DEFAULT_WORKER_POOL_SIZE : face.getInteger("workerPoolSize"),
+      keyDir == null || keyDir.isBlank() ? Path.of(dataDir, "keys") : Path.of(keyDir),
+      face.getLong("sessionTtlMs", DEFAULT_SESSION_TTL_MS),
+      face.getLong("sessionIdleMs", DEFAULT_SESSION_IDLE_MS),
+      face.getDouble("minQuality", DEFAULT_MIN_QUALITY),
+      face.getDouble("matchThreshold", DEFAULT_MATCH_THRESHOLD),
+      face.getDouble("motionThreshold", DEFAULT_MOTION_THRESHOLD),
+      face.getInteger("livenessFrameWindow", DEFAULT_LIVENESS_FRAME_WINDOW),
+      face.getInteger("maxTargetFrames", DEFAULT_MAX_TARGET_FRAMES));
+  }
+}

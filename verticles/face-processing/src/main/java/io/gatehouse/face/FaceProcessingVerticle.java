@@ -1,0 +1,98 @@
+package io.gatehouse.face;
+
+import io.gatehouse.contract.Addresses.Face;
+import io.gatehouse.contract.Codecs;
+import io.gatehouse.contract.FailureCode;
+import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.Services;
+import io.gatehouse.contract.face.AnalyzeFrame;
+import io.gatehouse.contract.face.CreateFaceSession;
+import io.gatehouse.contract.face.FrameAnalysis;
+import io.gatehouse.contract.face.OpenFaceSession;
+import io.gatehouse.contract.face.SessionType;
+import io.gatehouse.persistence.DatabaseOptions;
+import io.gatehouse.persistence.Databases;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * face-processing: stateless frame analysis for anyone ({@link Face#ANALYZE_FRAME}), face session creation
+ * and claiming, and the live state of the sessions claimed here ({@link LiveSessions}). Engine work runs on
+ * the {@code gatehouse-face} worker pool; schema {@code face} holds sessions and sealed enrollments.
+ */
+public class FaceProcessingVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FaceProcessingVerticle.class);
+
+  private Pool pool;
+  private FaceWorkers workers;
+  private LiveSessions live;
+  private long sweepTimer = -1;
+
+  @Override
+  public Future<?> start() {
+    Codecs.register(vertx);
+    FaceOptions options = FaceOptions.from(config());
+    workers = new FaceWorkers(vertx, options);
+    return Future.all(
+        Databases.open(vertx, DatabaseOptions.from(config()), "face"),
+        vertx.executeBlocking(() -> TemplateVault.loadOrCreate(options.keyDir())),
+        warmUp())
+      .compose(ready -> {
+        pool = ready.resultAt(0);
+        SessionStore sessions = new SessionStore(pool, options.sessionTtlMs());
+        live = new LiveSessions(vertx.eventBus(), workers, sessions, new EnrollmentStore(pool), ready.resultAt(1), options);
+        sweepTimer = vertx.setPeriodic(Math.max(1_000, options.sessionIdleMs() / 4),
+          id -> live.sweep(System.currentTimeMillis()));
+        return serve(sessions);
+      })
+      .onSuccess(v -> LOG.info("face-processing ready ({} worker threads, engine {})", options.workerPoolSize(),
+        options.engineClass()));
+  }
+
+  private Future<?> serve(SessionStore sessions) {
+    return Future.all(List.of(
+      Services.<AnalyzeFrame>serve(vertx.eventBus(), Face.ANALYZE_FRAME, this::analyze),
+      Services.<CreateFaceSession>serve(vertx.eventBus(), Face.CREATE_SESSION, request -> create(sessions, request)),
+      Services.<OpenFaceSession>serve(vertx.eventBus(), Face.OPEN_SESSION, live::open),
+      Services.<Object>serve(vertx.eventBus(), Face.HEALTH, ping -> sessions.ping()
+        .map(v -> new JsonObject().put("status", "UP"))
+        .recover(failure -> ServiceFailure.fail(FailureCode.UNAVAILABLE, "database_unavailable")))));
+  }
+
+  /** Loads the native library and cascades once before serving, so the first frame is not slow. */
+  private Future<?> warmUp() {
+    return workers.run(engine -> engine.getClass().getName());
+  }
+
+  private Future<FrameAnalysis> analyze(AnalyzeFrame request) {
+    return workers.run(engine -> engine.analyze(request.image(), false).analysis());
+  }
+
+  private static Future<?> create(SessionStore sessions, CreateFaceSession request) {
+    if (request.clientId() == null || request.type() == null) {
+      return ServiceFailure.fail(FailureCode.BAD_REQUEST, "invalid_request");
+    }
+    if (request.type() == SessionType.ENROLLMENT && (request.userId() == null || request.userId().isBlank())) {
+      return ServiceFailure.fail(FailureCode.BAD_REQUEST, "user_id_required");
+    }
+    if (request.target() < 1 || request.requiredBlinks() < 0) {
+      return ServiceFailure.fail(FailureCode.BAD_REQUEST, "invalid_target");
+    }
+    return sessions.create(request);
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(sweepTimer);
+    Future<?> sessions = live == null ? Future.succeededFuture() : live.closeAll();
+    return sessions.eventually(() -> workers.close())
+      .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+}

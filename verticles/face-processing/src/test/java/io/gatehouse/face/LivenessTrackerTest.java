@@ -1,0 +1,68 @@
+package io.gatehouse.face;
+
+import io.gatehouse.contract.face.FrameAnalysis;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LivenessTrackerTest {
+
+  private static FrameAnalysis at(double x) {
+    return new FrameAnalysis(1, true, x, 0.5, 0.25, 0, 0.8);
+  }
+
+  @Test
+  @DisplayName("open, closed, open again is one blink; closing alone is not")
+  void blinkNeedsReopening() {
+    LivenessTracker tracker = new LivenessTracker(0.08);
+    tracker.observe(at(0.5), 0.20);
+    tracker.observe(at(0.5), 0.05);
+    assertThat(tracker.blinks()).isZero();
+    tracker.observe(at(0.5), 0.19);
+    assertThat(tracker.blinks()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("blinks are judged against the person's own open-eye level, not an absolute score")
+  void relativeToOwnLevel() {
+    LivenessTracker lowScorer = new LivenessTracker(0.08);
+    lowScorer.observe(at(0.5), 0.06);
+    lowScorer.observe(at(0.5), 0.01);
+    lowScorer.observe(at(0.5), 0.06);
+    LivenessTracker steady = new LivenessTracker(0.08);
+    steady.observe(at(0.5), 0.20);
+    steady.observe(at(0.5), 0.15);
+    steady.observe(at(0.5), 0.20);
+
+    assertThat(lowScorer.blinks()).isEqualTo(1);
+    assertThat(steady.blinks()).isZero();
+  }
+
+  @Test
+  @DisplayName("motion is the face moving by a share of its width; a static photo shows none")
+  void motionRelativeToFaceSize() {
+    LivenessTracker still = new LivenessTracker(0.08);
+    for (int i = 0; i < 10; i++) {
+      still.observe(at(0.5 + (i % 2) * 0.005), 0.2);
+    }
+    LivenessTracker moving = new LivenessTracker(0.08);
+    moving.observe(at(0.5), 0.2);
+    moving.observe(at(0.55), 0.2);
+
+    assertThat(still.motion()).isFalse();
+    assertThat(still.satisfied(1)).isFalse();
+    assertThat(moving.motion()).isTrue();
+    assertThat(moving.score(1)).isEqualTo(0.5);
+  }
+
+  @Test
+  @DisplayName("frames without exactly one face do not count")
+  void ignoresFramesWithoutOneFace() {
+    LivenessTracker tracker = new LivenessTracker(0.08);
+    tracker.observe(at(0.5), 0.2);
+    tracker.observe(FrameAnalysis.noSingleFace(0), 0);
+    tracker.observe(at(0.5), 0.2);
+    assertThat(tracker.blinks()).isZero();
+  }
+}

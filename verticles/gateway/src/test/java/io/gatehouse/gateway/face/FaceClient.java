@@ -1,0 +1,77 @@
+package io.gatehouse.gateway.face;
+
+import io.gatehouse.gateway.ActionClient;
+import io.gatehouse.gateway.GatewayFixture;
+import io.vertx.core.json.JsonObject;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+
+/** A blocking seed-002 socket client that keeps the 100 ms frame spacing the seed asks of clients. */
+final class FaceClient implements AutoCloseable {
+
+  private static final Set<String> REPLIES = Set.of("frame_processed", "error", "enrollment_complete",
+    "authentication_complete");
+  private static final long SPACING_MS = 120;
+
+  final ActionClient socket;
+  private long lastFrame;
+
+  private FaceClient(ActionClient socket) {
+    this.socket = socket;
+  }
+
+  /** Connects to the {@code websocket_url} of a session reply (its path, on the fixture's port). */
+  static FaceClient open(GatewayFixture gatehouse, JsonObject session) {
+    return openPath(gatehouse, URI.create(session.getString("websocket_url")).getPath());
+  }
+
+  static FaceClient openPath(GatewayFixture gatehouse, String path) {
+    return new FaceClient(ActionClient.connect(gatehouse.vertx, gatehouse.port, path));
+  }
+
+  JsonObject expectType(String type) {
+    return socket.expect(json -> type.equals(json.getString("type")), Duration.ofSeconds(20));
+  }
+
+  /** Sends one frame as a data URL, spaced from the previous one, and returns the server's answer to it. */
+  JsonObject frame(byte[] jpeg) {
+    sendRaw("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg));
+    return reply();
+  }
+
+  void sendRaw(String image) {
+    pace();
+    socket.send(new JsonObject().put("type", "frame").put("image", image));
+  }
+
+  /** The next answer to a frame; spacing restarts from here, as the server received the frame by now. */
+  JsonObject reply() {
+    JsonObject reply = socket.expect(json -> REPLIES.contains(json.getString("type")), Duration.ofSeconds(20));
+    lastFrame = System.currentTimeMillis();
+    return reply;
+  }
+
+  private void pace() {
+    long wait = lastFrame + SPACING_MS - System.currentTimeMillis();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    lastFrame = System.currentTimeMillis();
+  }
+
+  short awaitClose() {
+    return socket.awaitClose(Duration.ofSeconds(20));
+  }
+
+  @Override
+  public void close() {
+    socket.close();
+  }
+}
