@@ -70,7 +70,8 @@ public class GatewayVerticle extends VerticleBase {
     HealthRoute health = new HealthRoute(services, Map.of(
       "user-auth", Addresses.Auth.HEALTH,
       "topic-routing", Addresses.Routing.HEALTH,
-      "pending-delivery", Addresses.Pending.HEALTH));
+      "pending-delivery", Addresses.Pending.HEALTH,
+      "face-processing", Addresses.Face.HEALTH));
     router.get("/health").handler(health::handle);
     new UserRoutes(services, options).mount(router);
     new ChatRoutes(services, chatOptions).mount(router);
