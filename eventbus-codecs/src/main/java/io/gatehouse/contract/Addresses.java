@@ -19,6 +19,13 @@ public final class Addresses {
     public static final String ISSUE_CODE = "gatehouse.auth.code.issue";
     public static final String REDEEM_CODE = "gatehouse.auth.code.redeem";
     public static final String HEALTH = "gatehouse.auth.health";
+    /** Signup (seed 000): OTP challenges, registration, password reset, the verified mark. */
+    public static final String CHALLENGE_ISSUE = "gatehouse.auth.signup.challenge";
+    public static final String CHALLENGE_VERIFY = "gatehouse.auth.signup.verify";
+    public static final String SIGNUP_REGISTER = "gatehouse.auth.signup.register";
+    public static final String SIGNUP_RESET = "gatehouse.auth.signup.reset";
+    public static final String SIGNUP_STATUS = "gatehouse.auth.signup.status";
+    public static final String MARK_VERIFIED = "gatehouse.auth.user.verified";
 
     private Auth() {
     }

@@ -1,8 +1,11 @@
 package io.gatehouse.contract;
 
 import io.gatehouse.contract.auth.AuthMessages;
+import io.gatehouse.contract.ekyc.EkycMessages;
+import io.gatehouse.contract.face.FaceMessages;
 import io.gatehouse.contract.gateway.GatewayMessages;
 import io.gatehouse.contract.routing.RoutingMessages;
+import io.gatehouse.contract.signup.SignupMessages;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 
@@ -26,6 +29,9 @@ public final class Codecs {
     AuthMessages.CODECS.forEach(codec -> codecs.add(ContractCodec.of(codec)));
     codecs.addAll(RoutingMessages.CODECS);
     codecs.addAll(GatewayMessages.CODECS);
+    codecs.addAll(FaceMessages.CODECS);
+    codecs.addAll(SignupMessages.CODECS);
+    codecs.addAll(EkycMessages.CODECS);
     return codecs;
   }
 

@@ -53,6 +53,23 @@ public final class WireReader {
     return value;
   }
 
+  public double readDouble() {
+    double value = buffer.getDouble(pos);
+    pos += 8;
+    return value;
+  }
+
+  /** An int length followed by that many bytes (written with {@code appendInt(length).appendBytes(bytes)}). */
+  public byte[] readBytes() {
+    int length = readInt();
+    if (length < 0 || length > buffer.length() - pos) {
+      throw new IllegalStateException("byte field of length " + length + " overruns the buffer");
+    }
+    byte[] value = buffer.getBytes(pos, pos + length);
+    pos += length;
+    return value;
+  }
+
   public String readString() {
     int length = readInt();
     if (length < 0) {
