@@ -58,6 +58,30 @@ public final class Addresses {
     }
   }
 
+  /** face-processing: what the eKYC liveness verifier needs of the face engine. */
+  public static final class Face {
+    /** {@code AnalyzeFrame} → {@code FrameAnalysis}; used by face sessions and eKYC liveness. */
+    public static final String ANALYZE_FRAME = "gatehouse.face.analyze";
+
+    private Face() {
+    }
+  }
+
+  /** ekyc-verification: identity-verification transactions, slots and verifiers (seed 000). */
+  public static final class Ekyc {
+    public static final String START = "gatehouse.ekyc.start";
+    public static final String VERIFIER = "gatehouse.ekyc.verifier";
+    public static final String ALLOT_SLOT = "gatehouse.ekyc.slot.allot";
+    public static final String CLAIM_SLOT = "gatehouse.ekyc.slot.claim";
+    public static final String SLOT_CLOSED = "gatehouse.ekyc.slot.closed";
+    public static final String PROCESS_FRAMES = "gatehouse.ekyc.frames";
+    public static final String STATUS = "gatehouse.ekyc.status";
+    public static final String HEALTH = "gatehouse.ekyc.health";
+
+    private Ekyc() {
+    }
+  }
+
   /**
    * Live fan-out. topic-routing publishes each committed message once on its topic's address; a gateway
    * keeps one consumer per topic that has local subscribers, so a message costs one bus message per node.
