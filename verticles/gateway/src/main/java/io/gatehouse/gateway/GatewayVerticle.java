@@ -7,6 +7,8 @@ import io.gatehouse.gateway.actions.ActionSocket;
 import io.gatehouse.gateway.http.HealthRoute;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.gatehouse.gateway.http.UserRoutes;
+import io.gatehouse.gateway.signup.SignupRoutes;
+import io.gatehouse.gateway.signup.SignupSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -58,6 +60,7 @@ public class GatewayVerticle extends VerticleBase {
       "pending-delivery", Addresses.Pending.HEALTH));
     router.get("/health").handler(health::handle);
     new UserRoutes(services, options).mount(router);
+    new SignupRoutes(services, SignupSettings.from(config())).mount(router);
     actions.mount(router);
     router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
     router.route().failureHandler(ctx -> {
