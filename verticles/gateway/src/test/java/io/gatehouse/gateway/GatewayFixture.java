@@ -3,6 +3,7 @@ package io.gatehouse.gateway;
 import io.gatehouse.persistence.TestDatabase;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -29,6 +30,14 @@ public final class GatewayFixture implements AutoCloseable {
   }
 
   public static GatewayFixture start(JsonObject gatewayOverrides) {
+    return startWith(new JsonObject().put("gateway", gatewayOverrides));
+  }
+
+  /**
+   * Like {@link #start}, with whole config sections merged in (deeply) and more verticles deployed after the
+   * services and before the gateway, e.g. ekyc-verification and stomp-bridge.
+   */
+  public static GatewayFixture startWith(JsonObject sections, Deployable... extraVerticles) {
     try {
       Vertx vertx = Vertx.vertx();
       Path dataDir = Files.createTempDirectory("gatehouse-fixture");
@@ -36,12 +45,16 @@ public final class GatewayFixture implements AutoCloseable {
         .put("node", new JsonObject().put("dataDir", dataDir.toString()))
         .put("database", TestDatabase.fresh("fixture").toJson())
         .put("auth", new JsonObject().put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1)))
-        .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(gatewayOverrides));
+        .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0));
+      config.mergeIn(sections, true);
       DeploymentOptions options = new DeploymentOptions().setConfig(config);
       GatewayVerticle gateway = new GatewayVerticle();
       await(vertx.deployVerticle("io.gatehouse.auth.UserAuthVerticle", options));
       await(vertx.deployVerticle("io.gatehouse.routing.TopicRoutingVerticle", options));
       String pending = await(vertx.deployVerticle("io.gatehouse.pending.PendingDeliveryVerticle", options));
+      for (Deployable extra : extraVerticles) {
+        await(vertx.deployVerticle(extra, options));
+      }
       await(vertx.deployVerticle(gateway, options));
       return new GatewayFixture(vertx, gateway.actualPort(), config, pending);
     } catch (Exception e) {
