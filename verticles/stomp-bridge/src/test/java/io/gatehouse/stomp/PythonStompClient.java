@@ -35,9 +35,16 @@ final class PythonStompClient {
   }
 
   static Run run(int port, String slotId, String cookieHeader, JsonArray sends, String until) {
+    return runWithClose(port, slotId, cookieHeader, sends, until, 1000, 20);
+  }
+
+  /** Like {@link #run}, closing with {@code closeCode} once {@code until} is announced or after {@code seconds}. */
+  static Run runWithClose(int port, String slotId, String cookieHeader, JsonArray sends, String until, int closeCode,
+                          int seconds) {
     try {
       Path script = Files.createTempFile("ekyc-script", ".json");
-      Files.writeString(script, new JsonObject().put("sends", sends).put("until", until).put("timeout", 20).encode());
+      Files.writeString(script, new JsonObject().put("sends", sends).put("until", until).put("timeout", seconds)
+        .put("closeCode", closeCode).encode());
       NodeClients.Run run = NodeClients.run(NodeClients.clientsDir(), 60, PYTHON, "ekyc_stomp_client.py",
         "ws://127.0.0.1:" + port + "/v1/signup/ws", slotId, cookieHeader, script.toString());
       List<JsonObject> lines = run.stdout().lines().filter(line -> line.startsWith("{")).map(JsonObject::new).toList();

@@ -108,8 +108,7 @@ class SeedSignupFlowTest {
       stomp.send("CONNECT\naccept-version:1.2\n\n\0SUBSCRIBE\nid:0\ndestination:/topic/" + otherSlot + "\n\n\0");
       assertThat(stomp.readUntilClosed()).contains("CONNECTED").contains("ERROR").contains("invalid_slot_id");
     }
-    assertThat(browser.get("/v1/signup/identity-verification/status", null).response().getString("status"))
-      .isEqualTo("FAILED");
+    assertThat(fixture.awaitStatus(browser, "FAILED")).isEqualTo("FAILED");
   }
 
   @Test

@@ -33,6 +33,8 @@ final class SignupClient {
   private final WebClient client;
   final Map<String, String> cookies = new LinkedHashMap<>();
   String csrfHeader;
+  /** The account this browser registered last, if any. */
+  String account;
 
   SignupClient(Vertx vertx, int port) {
     this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));

@@ -95,6 +95,7 @@ final class SignupFixture implements AutoCloseable {
       .put("userInfo", new JsonObject().put("fullName", new JsonArray().add(new JsonObject().put("language", "eng")
         .put("value", "Test Person"))).put("phone", phone).put("preferredLang", "eng")));
     assertThat(registered.response().getString("status")).as(registered.body().encode()).isEqualTo("PENDING");
+    browser.account = phone;
     return phone;
   }
 
@@ -119,6 +120,23 @@ final class SignupFixture implements AutoCloseable {
       .put("verifierId", verifierId).put("consent", "AGREE"));
     assertThat(slot.errorCode()).as(slot.body().encode()).isNull();
     return slot.response().getString("slotId");
+  }
+
+  /** Polls the verification status until it is {@code wanted} (closing a socket is recorded asynchronously). */
+  String awaitStatus(SignupClient browser, String wanted) {
+    String status = null;
+    for (int i = 0; i < 100 && !wanted.equals(status); i++) {
+      status = browser.get("/v1/signup/identity-verification/status", null).response().getString("status");
+      if (!wanted.equals(status)) {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    return status;
   }
 
   @Override
