@@ -45,7 +45,8 @@ public final class StompBridgeVerticle extends VerticleBase {
     if (options.webSocketPort() >= 0) {
       int maxMessage = options.maxHeaderBytes() + options.maxBodyBytes() + 16;
       webSockets = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
-        .setPort(options.webSocketPort()).setMaxWebSocketMessageSize(maxMessage).setMaxWebSocketFrameSize(65_536));
+        .setPort(options.webSocketPort()).setMaxWebSocketMessageSize(maxMessage).setMaxWebSocketFrameSize(65_536)
+        .setWebSocketSubProtocols(List.of("v12.stomp", "v11.stomp", "v10.stomp")));
       listening.add(webSockets.requestHandler(this::upgrade).listen()
         .onSuccess(s -> LOG.info("STOMP over WebSocket on {}:{}{}", options.host(), s.actualPort(), options.slotPath())));
     }
