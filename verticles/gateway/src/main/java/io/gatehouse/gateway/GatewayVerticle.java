@@ -4,6 +4,7 @@ import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.gateway.actions.ActionOptions;
 import io.gatehouse.gateway.actions.ActionSocket;
+import io.gatehouse.gateway.bridge.EventBusBridge;
 import io.gatehouse.gateway.http.HealthRoute;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.gatehouse.gateway.http.UserRoutes;
@@ -28,6 +29,7 @@ public class GatewayVerticle extends VerticleBase {
 
   private HttpServer server;
   private ActionSocket actions;
+  private Future<Void> bridgeReady;
 
   @Override
   public Future<?> start() {
@@ -47,6 +49,7 @@ public class GatewayVerticle extends VerticleBase {
       .setIdleTimeout(0));
     return server.requestHandler(router(options, services))
       .listen()
+      .compose(bound -> bridgeReady.map(bound))
       .onSuccess(bound -> LOG.info("gateway listening on http://{}:{}", options.host(), bound.actualPort()))
       .recover(failure -> Future.failedFuture(bindFailure(options, failure)));
   }
@@ -62,6 +65,7 @@ public class GatewayVerticle extends VerticleBase {
     new UserRoutes(services, options).mount(router);
     new SignupRoutes(services, SignupSettings.from(config())).mount(router);
     actions.mount(router);
+    bridgeReady = new EventBusBridge(vertx, services).mount(router);
     router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode();
