@@ -138,8 +138,8 @@ abstract class StompSession {
     if (versions != null && !versions.contains("1.2")) {
       return Future.failedFuture(new StompRefusal("Supported protocol version is 1.2"));
     }
-    long[] clientBeat = heartbeat(frame.getHeader(Frame.HEARTBEAT));
-    if (clientBeat == null) {
+    Heartbeats beats = Heartbeats.negotiate(frame.getHeader(Frame.HEARTBEAT), options.heartbeatMs());
+    if (beats == null) {
       return Future.failedFuture(new StompRefusal("Malformed heart-beat header"));
     }
     return authenticate(frame).map(userName -> {
@@ -152,41 +152,26 @@ abstract class StompSession {
       headers.put(Frame.SESSION, id);
       headers.put("user-name", userName);
       write(new Frame(Command.CONNECTED, headers, null));
-      startHeartbeats(clientBeat);
+      startHeartbeats(beats);
       return null;
     });
   }
 
-  /** Heart-beating as negotiated: we send every max(cy, ours), and expect something every max(cx, ours). */
-  private void startHeartbeats(long[] client) {
-    long ours = options.heartbeatMs();
-    long send = client[1] == 0 || ours == 0 ? 0 : Math.max(client[1], ours);
-    long expect = client[0] == 0 || ours == 0 ? 0 : Math.max(client[0], ours);
-    long tick = Math.min(send == 0 ? Long.MAX_VALUE : send, expect == 0 ? Long.MAX_VALUE : expect);
-    if (tick == Long.MAX_VALUE) {
+  /** Heart-beating as negotiated: an EOL when we have been quiet, a close when the client has been. */
+  private void startHeartbeats(Heartbeats beats) {
+    if (!beats.active()) {
       return;
     }
-    heartbeatTimer = vertx.setPeriodic(Math.max(100, tick / 2), t -> {
+    heartbeatTimer = vertx.setPeriodic(beats.tickMs(), t -> {
       long now = System.nanoTime();
-      if (expect > 0 && now - lastReceived > expect * 2_000_000L) {
-        LOG.info("[{}] no heart-beat from the client for {} ms, closing", id, expect * 2);
+      if (beats.expectEveryMs() > 0 && now - lastReceived > beats.expectEveryMs() * 2_000_000L) {
+        LOG.info("[{}] no heart-beat from the client for {} ms, closing", id, beats.expectEveryMs() * 2);
         close(false);
-      } else if (send > 0 && now - lastSent >= send * 1_000_000L / 2) {
+      } else if (beats.sendEveryMs() > 0 && now - lastSent >= beats.sendEveryMs() * 1_000_000L / 2) {
         transport.write(EOL);
         lastSent = now;
       }
     });
-  }
-
-  private static long[] heartbeat(String header) {
-    if (header == null) {
-      return new long[] {0, 0};
-    }
-    String[] parts = header.trim().split(",");
-    if (parts.length != 2 || !parts[0].trim().matches("[0-9]{1,9}") || !parts[1].trim().matches("[0-9]{1,9}")) {
-      return null;
-    }
-    return new long[] {Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim())};
   }
 
   private void receipt(Frame frame) {

@@ -22,7 +22,7 @@ class StompGarbageTest {
 
   @BeforeAll
   static void start() {
-    fixture = new SignupFixture(new JsonObject());
+    fixture = new SignupFixture(new JsonObject().put("stomp", new JsonObject().put("heartbeatMs", 300)));
     token = fixture.gatehouse.user("garbage").getString("access_token");
   }
 
@@ -129,6 +129,23 @@ class StompGarbageTest {
         stomp.send(Buffer.buffer(bytes).appendString("\n\n\0"));
         assertThat(stomp.readUntilClosed()).contains("ERROR");
       }
+    }
+  }
+
+  @Test
+  @DisplayName("heart-beats: the server beats for a client that asks, and drops a client that promised beats and went silent")
+  void heartbeats() throws Exception {
+    try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+      stomp.send("CONNECT\naccept-version:1.2\nheart-beat:0,300\npasscode:" + token + "\n\n\0");
+      assertThat(stomp.awaitText("\0\n")).contains("heart-beat:300,300");
+    }
+    try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+      stomp.send("CONNECT\naccept-version:1.2\nheart-beat:300,0\npasscode:" + token + "\n\n\0");
+      assertThat(stomp.readUntilClosed()).startsWith("CONNECTED");
+    }
+    try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+      stomp.send("CONNECT\naccept-version:1.2\nheart-beat:soon\npasscode:" + token + "\n\n\0");
+      assertThat(stomp.readUntilClosed()).startsWith("ERROR").contains("heart-beat");
     }
   }
 
