@@ -19,6 +19,13 @@ public final class Addresses {
     public static final String ISSUE_CODE = "gatehouse.auth.code.issue";
     public static final String REDEEM_CODE = "gatehouse.auth.code.redeem";
     public static final String HEALTH = "gatehouse.auth.health";
+    /** Signup (seed 000): OTP challenges, registration, password reset, the verified mark. */
+    public static final String CHALLENGE_ISSUE = "gatehouse.auth.signup.challenge";
+    public static final String CHALLENGE_VERIFY = "gatehouse.auth.signup.verify";
+    public static final String SIGNUP_REGISTER = "gatehouse.auth.signup.register";
+    public static final String SIGNUP_RESET = "gatehouse.auth.signup.reset";
+    public static final String SIGNUP_STATUS = "gatehouse.auth.signup.status";
+    public static final String MARK_VERIFIED = "gatehouse.auth.user.verified";
 
     private Auth() {
     }
@@ -69,6 +76,21 @@ public final class Addresses {
     /** Where the owner of one open session takes its frames and its close notice (by session id, never token). */
     public static String session(String sessionId) {
       return SESSION_PREFIX + sessionId;
+    }
+  }
+
+  /** ekyc-verification: identity-verification transactions, slots and verifiers (seed 000). */
+  public static final class Ekyc {
+    public static final String START = "gatehouse.ekyc.start";
+    public static final String VERIFIER = "gatehouse.ekyc.verifier";
+    public static final String ALLOT_SLOT = "gatehouse.ekyc.slot.allot";
+    public static final String CLAIM_SLOT = "gatehouse.ekyc.slot.claim";
+    public static final String SLOT_CLOSED = "gatehouse.ekyc.slot.closed";
+    public static final String PROCESS_FRAMES = "gatehouse.ekyc.frames";
+    public static final String STATUS = "gatehouse.ekyc.status";
+    public static final String HEALTH = "gatehouse.ekyc.health";
+
+    private Ekyc() {
     }
   }
 

@@ -1,9 +1,11 @@
 package io.gatehouse.contract;
 
 import io.gatehouse.contract.auth.AuthMessages;
+import io.gatehouse.contract.ekyc.EkycMessages;
 import io.gatehouse.contract.face.FaceMessages;
 import io.gatehouse.contract.gateway.GatewayMessages;
 import io.gatehouse.contract.routing.RoutingMessages;
+import io.gatehouse.contract.signup.SignupMessages;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 
@@ -28,6 +30,8 @@ public final class Codecs {
     codecs.addAll(RoutingMessages.CODECS);
     codecs.addAll(GatewayMessages.CODECS);
     codecs.addAll(FaceMessages.CODECS);
+    codecs.addAll(SignupMessages.CODECS);
+    codecs.addAll(EkycMessages.CODECS);
     return codecs;
   }
 

@@ -4,6 +4,7 @@ import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.gateway.actions.ActionOptions;
 import io.gatehouse.gateway.actions.ActionSocket;
+import io.gatehouse.gateway.bridge.EventBusBridge;
 import io.gatehouse.gateway.chat.ChatNamespace;
 import io.gatehouse.gateway.chat.ChatOptions;
 import io.gatehouse.gateway.chat.ChatRoutes;
@@ -12,6 +13,8 @@ import io.gatehouse.gateway.face.FaceRoutes;
 import io.gatehouse.gateway.http.HealthRoute;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.gatehouse.gateway.http.UserRoutes;
+import io.gatehouse.gateway.signup.SignupRoutes;
+import io.gatehouse.gateway.signup.SignupSettings;
 import io.gatehouse.gateway.socketio.SocketIoOptions;
 import io.gatehouse.gateway.socketio.SocketIoServer;
 import io.vertx.core.Future;
@@ -34,6 +37,7 @@ public class GatewayVerticle extends VerticleBase {
   private HttpServer server;
   private ActionSocket actions;
   private SocketIoServer socketIo;
+  private Future<Void> bridgeReady;
 
   @Override
   public Future<?> start() {
@@ -59,6 +63,7 @@ public class GatewayVerticle extends VerticleBase {
       .setStrictThreadMode(true));
     Router router = router(options, services, chatOptions);
     return socketIo.start().compose(v -> server.requestHandler(router).listen())
+      .compose(bound -> bridgeReady.map(bound))
       .onSuccess(bound -> LOG.info("gateway listening on http://{}:{}", options.host(), bound.actualPort()))
       .recover(failure -> Future.failedFuture(bindFailure(options, failure)));
   }
@@ -71,12 +76,15 @@ public class GatewayVerticle extends VerticleBase {
       "user-auth", Addresses.Auth.HEALTH,
       "topic-routing", Addresses.Routing.HEALTH,
       "pending-delivery", Addresses.Pending.HEALTH,
-      "face-processing", Addresses.Face.HEALTH));
+      "face-processing", Addresses.Face.HEALTH,
+      "ekyc-verification", Addresses.Ekyc.HEALTH));
     router.get("/health").handler(health::handle);
     new UserRoutes(services, options).mount(router);
     new ChatRoutes(services, chatOptions).mount(router);
     new FaceRoutes(vertx, services, config()).mount(router);
+    new SignupRoutes(services, SignupSettings.from(config())).mount(router);
     actions.mount(router);
+    bridgeReady = new EventBusBridge(vertx, services).mount(router);
     router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode();

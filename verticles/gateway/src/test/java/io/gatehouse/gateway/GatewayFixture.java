@@ -3,6 +3,7 @@ package io.gatehouse.gateway;
 import io.gatehouse.persistence.TestDatabase;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -36,6 +37,15 @@ public final class GatewayFixture implements AutoCloseable {
 
   /** {@code sections}: further config sections (e.g. {@code socketio}, {@code chat}) merged into the node config. */
   public static GatewayFixture start(JsonObject gatewayOverrides, JsonObject sections) {
+    return startWith(sections.copy().put("gateway", gatewayOverrides.copy()
+      .mergeIn(sections.getJsonObject("gateway", new JsonObject()))));
+  }
+
+  /**
+   * With whole config sections merged in (deeply) and more verticles deployed after the services and
+   * before the gateway, e.g. ekyc-verification and stomp-bridge.
+   */
+  public static GatewayFixture startWith(JsonObject sections, Deployable... extraVerticles) {
     try {
       Vertx vertx = Vertx.vertx();
       Path dataDir = Files.createTempDirectory("gatehouse-fixture");
@@ -43,7 +53,7 @@ public final class GatewayFixture implements AutoCloseable {
         .put("node", new JsonObject().put("dataDir", dataDir.toString()))
         .put("database", TestDatabase.fresh("fixture").toJson())
         .put("auth", new JsonObject().put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1)))
-        .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(gatewayOverrides))
+        .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .put("face", new JsonObject().put("workerPoolSize", 2))
         .mergeIn(sections, true);
       DeploymentOptions options = new DeploymentOptions().setConfig(config);
@@ -51,7 +61,12 @@ public final class GatewayFixture implements AutoCloseable {
       await(vertx.deployVerticle("io.gatehouse.auth.UserAuthVerticle", options));
       await(vertx.deployVerticle("io.gatehouse.routing.TopicRoutingVerticle", options));
       String pending = await(vertx.deployVerticle("io.gatehouse.pending.PendingDeliveryVerticle", options));
-      String face = await(vertx.deployVerticle("io.gatehouse.face.FaceProcessingVerticle", options));
+      // a test that brings its own stand-in face engine says so with fixture.fakeFace
+      boolean realFace = !sections.getJsonObject("fixture", new JsonObject()).getBoolean("fakeFace", false);
+      String face = realFace ? await(vertx.deployVerticle("io.gatehouse.face.FaceProcessingVerticle", options)) : null;
+      for (Deployable extra : extraVerticles) {
+        await(vertx.deployVerticle(extra, options));
+      }
       await(vertx.deployVerticle(gateway, options));
       return new GatewayFixture(vertx, gateway.actualPort(), config, pending, face);
     } catch (Exception e) {

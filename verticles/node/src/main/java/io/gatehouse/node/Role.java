@@ -12,6 +12,8 @@ public enum Role {
   TOPIC_ROUTING("topic-routing", "io.gatehouse.routing.TopicRoutingVerticle", true),
   PENDING_DELIVERY("pending-delivery", "io.gatehouse.pending.PendingDeliveryVerticle", true),
   FACE_PROCESSING("face-processing", "io.gatehouse.face.FaceProcessingVerticle", true),
+  EKYC_VERIFICATION("ekyc-verification", "io.gatehouse.ekyc.EkycVerificationVerticle", true),
+  STOMP_BRIDGE("stomp-bridge", "io.gatehouse.stomp.StompBridgeVerticle", false),
   GATEWAY("gateway", "io.gatehouse.gateway.GatewayVerticle", false);
 
   private final String roleName;

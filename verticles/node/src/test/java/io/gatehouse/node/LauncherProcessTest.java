@@ -43,6 +43,7 @@ class LauncherProcessTest {
     return new JsonObject()
       .put("node", new JsonObject().put("dataDir", dataDir.toString()))
       .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", httpPort))
+      .put("stomp", new JsonObject().put("host", "127.0.0.1").put("webSocketPort", 0).put("tcpPort", 0))
       .put("database", new JsonObject().put("embeddedPort", pgPort))
       .put("auth", new JsonObject().put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1)));
   }

@@ -49,6 +49,7 @@ final class TestNodes {
     config.getJsonObject("cluster").put("enabled", true).put("name", clusterName).put("port", 5701);
     config.put("database", config.getJsonObject("database").mergeIn(database.toJson()));
     config.getJsonObject("gateway").put("host", "127.0.0.1").put("port", httpPort);
+    config.getJsonObject("stomp").put("host", "127.0.0.1").put("webSocketPort", 0).put("tcpPort", 0);
     config.getJsonObject("auth").put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1).put("parallelism", 1));
     return config;
   }

@@ -14,6 +14,12 @@ import io.gatehouse.contract.auth.LoginUser;
 import io.gatehouse.contract.auth.RedeemCode;
 import io.gatehouse.contract.auth.RegisterUser;
 import io.gatehouse.contract.auth.VerifyToken;
+import io.gatehouse.contract.signup.CreateAccount;
+import io.gatehouse.contract.signup.IssueChallenge;
+import io.gatehouse.contract.signup.MarkVerified;
+import io.gatehouse.contract.signup.ResetPassword;
+import io.gatehouse.contract.signup.SignupStatusQuery;
+import io.gatehouse.contract.signup.VerifyChallenge;
 import io.gatehouse.persistence.DatabaseOptions;
 import io.gatehouse.persistence.Databases;
 import io.vertx.core.Future;
@@ -28,8 +34,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The user-auth service on the event bus: users, passwords, tokens, API clients and authorization codes,
- * stored in schema {@code auth}. Receives the whole node config; reads {@code auth}, {@code database} and
+ * The user-auth service on the event bus: users, passwords, tokens, API clients, authorization codes and the
+ * signup flows, stored in schema {@code auth}. Receives the whole node config; reads {@code auth}, {@code signup}, {@code database} and
  * {@code node.dataDir}. Ready once keys are loaded, the schema is migrated and every consumer is registered.
  */
 public final class UserAuthVerticle extends VerticleBase {
@@ -49,10 +55,11 @@ public final class UserAuthVerticle extends VerticleBase {
   public Future<?> start() {
     Codecs.register(vertx);
     AuthOptions options = AuthOptions.from(config());
+    SignupOptions signup = SignupOptions.from(config());
     DatabaseOptions database = DatabaseOptions.from(config());
     return prepare(options)
       .compose(prepared -> openDatabase(database).map(prepared))
-      .compose(prepared -> listen(options, prepared))
+      .compose(prepared -> listen(options, signup, prepared))
       .onSuccess(v -> LOG.info("user-auth ready (keys in {})", options.keyDir()))
       .onFailure(failure -> closePool());
   }
@@ -79,7 +86,7 @@ public final class UserAuthVerticle extends VerticleBase {
     return Databases.open(vertx, database, "auth").onSuccess(opened -> pool = opened);
   }
 
-  private Future<?> listen(AuthOptions options, Prepared prepared) {
+  private Future<?> listen(AuthOptions options, SignupOptions signupOptions, Prepared prepared) {
     TokenService tokens = new TokenService(vertx, prepared.keys().signingKey(), options.leewaySeconds());
     UserAccounts accounts = new UserAccounts(vertx, new UserRepository(pool), prepared.hasher(), tokens,
       options.tokenTtlSeconds());
@@ -87,6 +94,8 @@ public final class UserAuthVerticle extends VerticleBase {
       tokens, options.clientTokenTtlSeconds());
     AuthorizationCodes codes = new AuthorizationCodes(new AuthorizationCodeRepository(pool),
       options.authCodeTtlSeconds());
+    SignupFlows signup = new SignupFlows(vertx, new SignupRepository(pool), prepared.hasher(), new OutboxSender(pool),
+      signupOptions);
     return Future.all(List.of(
       serve(Auth.REGISTER, RegisterUser.class, accounts::register),
       serve(Auth.LOGIN, LoginUser.class, accounts::login),
@@ -98,6 +107,12 @@ public final class UserAuthVerticle extends VerticleBase {
       serve(Auth.CLIENT_SECRET, ClientSecretRequest.class, clients::secret),
       serve(Auth.ISSUE_CODE, IssueCode.class, codes::issue),
       serve(Auth.REDEEM_CODE, RedeemCode.class, codes::redeem),
+      serve(Auth.CHALLENGE_ISSUE, IssueChallenge.class, signup::issue),
+      serve(Auth.CHALLENGE_VERIFY, VerifyChallenge.class, signup::verify),
+      serve(Auth.SIGNUP_REGISTER, CreateAccount.class, signup::register),
+      serve(Auth.SIGNUP_RESET, ResetPassword.class, signup::reset),
+      serve(Auth.SIGNUP_STATUS, SignupStatusQuery.class, signup::status),
+      serve(Auth.MARK_VERIFIED, MarkVerified.class, signup::markVerified),
       serveHealth()));
   }
 

@@ -1,0 +1,154 @@
+package io.gatehouse.ekyc;
+
+import io.gatehouse.contract.FailureCode;
+import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.face.FrameAnalysis;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code face-liveness-verifier}: frames are base64 images analysed by the face engine. Step
+ * {@code liveness_check} passes on a blink (eyes seen closed, then open); then {@code turn_left} (yaw at most
+ * -turnYaw, towards the image's left) and {@code turn_right} (yaw at least turnYaw); then END, which marks
+ * the user verified. Blank, oversized or undecodable frames get ERROR {@code invalid_frame}.
+ */
+final class FaceLivenessVerifier implements Verifier {
+
+  static final String ID = "face-liveness-verifier";
+  static final String LIVENESS_CHECK = "liveness_check";
+  static final String TURN_LEFT = "turn_left";
+  static final String TURN_RIGHT = "turn_right";
+  private static final JsonArray RETRYABLE = new JsonArray().add("invalid_frame").add("face_not_found");
+
+  private final Function<byte[], Future<FrameAnalysis>> analyzer;
+  private final EkycOptions options;
+
+  FaceLivenessVerifier(Function<byte[], Future<FrameAnalysis>> analyzer, EkycOptions options) {
+    this.analyzer = analyzer;
+    this.options = options;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public JsonObject summary() {
+    return new JsonObject()
+      .put("id", ID)
+      .put("displayName", new JsonObject().put("eng", "Face liveness"))
+      .put("description", new JsonObject().put("eng", "Blink, then turn your head left and right"))
+      .put("processType", "VIDEO")
+      .put("active", true)
+      .put("retryOnFailure", true)
+      .put("resumeOnSuccess", false)
+      .put("processDuration", 180);
+  }
+
+  @Override
+  public JsonObject metadata() {
+    return summary()
+      .put("steps", new JsonArray().add(step(LIVENESS_CHECK)).add(step(TURN_LEFT)).add(step(TURN_RIGHT)).add(step(END)))
+      .put("messages", new JsonArray().add("blink").add("turn_left").add("turn_right").add("face_not_found")
+        .add("multiple_faces"));
+  }
+
+  @Override
+  public boolean marksUserVerified() {
+    return true;
+  }
+
+  @Override
+  public Future<Outcome> process(JsonObject progress, FrameBatch batch) {
+    String phase = progress.getString("phase", LIVENESS_CHECK);
+    if (START.equals(batch.stepCode())) {
+      return Future.succeededFuture(Outcome.of(List.of(Event.step(step(phase))), progress));
+    }
+    if (!batch.stepCode().equals(phase) || END.equals(phase)) {
+      return Future.succeededFuture(Outcome.of(List.of(Event.error("invalid_step_code")), progress));
+    }
+    JsonObject state = progress.copy().put("phase", phase);
+    List<Event> events = new ArrayList<>();
+    Future<Boolean> chain = Future.succeededFuture(true);
+    for (FrameBatch.Frame frame : batch.frames()) {
+      chain = chain.compose(goOn -> goOn ? analyse(frame, state, events) : Future.succeededFuture(false));
+    }
+    return chain.map(done -> END.equals(state.getString("phase"))
+      ? new Outcome(events, state, VerificationStates.COMPLETED, new JsonArray().add("liveness"))
+      : Outcome.of(events, state));
+  }
+
+  /** One frame; false stops the batch (an error, or the step machine reached END). */
+  private Future<Boolean> analyse(FrameBatch.Frame frame, JsonObject state, List<Event> events) {
+    byte[] image = decode(frame.frame());
+    if (image == null) {
+      events.add(Event.error("invalid_frame"));
+      return Future.succeededFuture(false);
+    }
+    return analyzer.apply(image).map(analysis -> advance(analysis, state, events)).recover(failure -> {
+      boolean badFrame = ServiceFailure.codeOf(failure) == FailureCode.BAD_REQUEST;
+      events.add(Event.error(badFrame ? "invalid_frame" : "verifier_unavailable"));
+      return Future.succeededFuture(false);
+    });
+  }
+
+  private boolean advance(FrameAnalysis analysis, JsonObject state, List<Event> events) {
+    if (analysis.faces() != 1) {
+      events.add(Event.feedback("MESSAGE", analysis.faces() == 0 ? "face_not_found" : "multiple_faces"));
+      return true;
+    }
+    String phase = state.getString("phase");
+    String next = switch (phase) {
+      case LIVENESS_CHECK -> blinked(analysis, state) ? TURN_LEFT : null;
+      case TURN_LEFT -> analysis.yaw() <= -options.turnYaw() ? TURN_RIGHT : null;
+      case TURN_RIGHT -> analysis.yaw() >= options.turnYaw() ? END : null;
+      default -> null;
+    };
+    if (next == null) {
+      events.add(Event.feedback("MESSAGE", LIVENESS_CHECK.equals(phase) ? "blink" : phase));
+      return true;
+    }
+    state.put("phase", next);
+    events.add(Event.step(step(next)));
+    return !END.equals(next);
+  }
+
+  private static boolean blinked(FrameAnalysis analysis, JsonObject state) {
+    if (!analysis.eyesOpen()) {
+      state.put("eyesClosedSeen", true);
+      return false;
+    }
+    return state.getBoolean("eyesClosedSeen", false);
+  }
+
+  /** The image bytes, or null when blank, not base64 or too large; a {@code data:...;base64,} prefix is allowed. */
+  private byte[] decode(String frame) {
+    if (frame == null || frame.isBlank()) {
+      return null;
+    }
+    int comma = frame.startsWith("data:") ? frame.indexOf(',') : -1;
+    String data = comma >= 0 ? frame.substring(comma + 1) : frame;
+    if ((long) data.length() * 3 / 4 > options.maxFrameBytes()) {
+      return null;
+    }
+    try {
+      byte[] image = Base64.getDecoder().decode(data.replaceAll("\\s", ""));
+      return image.length == 0 ? null : image;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static JsonObject step(String code) {
+    return END.equals(code)
+      ? Verifier.step(END, 0, 0, 0, false, new JsonArray())
+      : Verifier.step(code, 2, 30, LIVENESS_CHECK.equals(code) ? 2 : 0, true, RETRYABLE.copy());
+  }
+}

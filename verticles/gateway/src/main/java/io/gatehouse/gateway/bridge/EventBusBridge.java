@@ -1,0 +1,148 @@
+package io.gatehouse.gateway.bridge;
+
+import io.gatehouse.contract.Addresses;
+import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.auth.Principal;
+import io.gatehouse.contract.auth.VerifyToken;
+import io.gatehouse.contract.routing.Publish;
+import io.gatehouse.contract.routing.Published;
+import io.gatehouse.contract.routing.TopicList;
+import io.gatehouse.contract.routing.TopicRef;
+import io.gatehouse.contract.routing.UserRef;
+import io.gatehouse.gateway.ServiceBus;
+import io.gatehouse.gateway.http.BearerAuth;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.BridgeEventType;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The SockJS event-bus bridge at {@code /eventbus} (PROTOCOLS §5). Outbound, only
+ * {@code gatehouse.bridge.topic.<name>}: a registration carries a user JWT in its headers ({@code token} or
+ * {@code Authorization: Bearer}) and is allowed for topics that user is a member of. Inbound, only
+ * {@code gatehouse.bridge.publish} {@code {topic_name, content}} with the same token. Every other address
+ * is unreachable. A socket's events are decided one after the other, so a registration is in place before a
+ * later publish from the same socket is.
+ */
+public final class EventBusBridge {
+
+  public static final String PUBLISH = "gatehouse.bridge.publish";
+  private static final String USER_ID = "gatehouse-user-id";
+  private static final String USER_NAME = "gatehouse-user-name";
+
+  private final Vertx vertx;
+  private final ServiceBus services;
+  private final TopicForwarders forwarders;
+  private final Map<SockJSSocket, Future<Void>> decisions = new HashMap<>();
+  private final Map<SockJSSocket, Map<String, Long>> registered = new HashMap<>();
+
+  public EventBusBridge(Vertx vertx, ServiceBus services) {
+    this.vertx = vertx;
+    this.services = services;
+    this.forwarders = new TopicForwarders(vertx.eventBus());
+  }
+
+  /** Mounts {@code /eventbus/*} and the inbound publish consumer; completes when the consumer is registered. */
+  public Future<Void> mount(Router router) {
+    SockJSBridgeOptions options = new SockJSBridgeOptions()
+      .addOutboundPermitted(new PermittedOptions().setAddressRegex("gatehouse\\.bridge\\.topic\\..+"))
+      .addInboundPermitted(new PermittedOptions().setAddress(PUBLISH));
+    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx).bridge(options, this::decide));
+    return vertx.eventBus().<JsonObject>consumer(PUBLISH, message -> services.<Published>request(
+        Addresses.Routing.PUBLISH, Publish.toTopic(message.headers().get(USER_ID), message.headers().get(USER_NAME),
+          message.body().getString("topic_name"), message.body().getString("content")))
+      .onSuccess(published -> message.reply(new JsonObject().put("message_id", published.messageId())))
+      .onFailure(failure -> ServiceFailure.replyFailure(message, failure)))
+      .completion();
+  }
+
+  private void decide(BridgeEvent event) {
+    SockJSSocket socket = event.socket();
+    if (event.type() == BridgeEventType.SOCKET_CLOSED) {
+      decisions.remove(socket);
+      Map<String, Long> topics = registered.remove(socket);
+      if (topics != null) {
+        topics.values().forEach(forwarders::remove);
+      }
+      event.complete(true);
+      return;
+    }
+    Future<Void> previous = decisions.getOrDefault(socket, Future.succeededFuture());
+    Future<Void> next = previous.transform(done -> allowed(event))
+      .map(allowed -> {
+        event.complete(allowed);
+        return (Void) null;
+      });
+    decisions.put(socket, next);
+  }
+
+  private Future<Boolean> allowed(BridgeEvent event) {
+    JsonObject raw = event.getRawMessage();
+    String address = raw == null ? null : raw.getString("address");
+    return switch (event.type()) {
+      case REGISTER -> register(event.socket(), address, raw.getJsonObject("headers"));
+      case UNREGISTER -> Future.succeededFuture(unregister(event.socket(), address));
+      case SEND, PUBLISH -> authorizePublish(event, raw);
+      default -> Future.succeededFuture(true);
+    };
+  }
+
+  private Future<Boolean> register(SockJSSocket socket, String address, JsonObject headers) {
+    if (address == null || !address.startsWith(TopicForwarders.PREFIX)) {
+      return Future.succeededFuture(false);
+    }
+    String name = address.substring(TopicForwarders.PREFIX.length());
+    return user(headers)
+      .compose(user -> services.<TopicList>request(Addresses.Routing.MEMBERSHIPS, new UserRef(user.subject())))
+      .map(list -> list.topics().stream().filter(topic -> topic.name().equals(name)).findFirst().map(topic -> {
+        remember(socket, address, topic);
+        return true;
+      }).orElse(false))
+      .otherwise(false);
+  }
+
+  private void remember(SockJSSocket socket, String address, TopicRef topic) {
+    if (registered.computeIfAbsent(socket, s -> new HashMap<>()).putIfAbsent(address, topic.topicId()) == null) {
+      forwarders.add(topic.topicId(), topic.name());
+    }
+  }
+
+  private boolean unregister(SockJSSocket socket, String address) {
+    Map<String, Long> topics = registered.get(socket);
+    Long topicId = topics == null ? null : topics.remove(address);
+    if (topicId != null) {
+      forwarders.remove(topicId);
+    }
+    return true;
+  }
+
+  /** Replaces the client's headers with the verified sender, so no client can speak for another user. */
+  private Future<Boolean> authorizePublish(BridgeEvent event, JsonObject raw) {
+    return user(raw.getJsonObject("headers")).map(user -> {
+      event.setRawMessage(raw.copy().put("headers", new JsonObject().put(USER_ID, user.subject())
+        .put(USER_NAME, user.name())));
+      return true;
+    }).otherwise(false);
+  }
+
+  private Future<Principal> user(JsonObject headers) {
+    String token = headers == null ? null : headers.getString("token");
+    if (token == null && headers != null) {
+      token = BearerAuth.tokenOf(headers.getString("Authorization"));
+    }
+    if (token == null) {
+      return Future.failedFuture("no token");
+    }
+    return services.<Principal>request(Addresses.Auth.VERIFY_TOKEN, new VerifyToken(token))
+      .compose(principal -> principal.isUser() ? Future.succeededFuture(principal) : Future.failedFuture("not a user"));
+  }
+}

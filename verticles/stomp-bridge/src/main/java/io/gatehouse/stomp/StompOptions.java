@@ -1,0 +1,51 @@
+package io.gatehouse.stomp;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The {@code stomp} section of the node config, read once with defaults. A port of -1 disables that
+ * listener. {@code maxHeaderBytes} bounds a frame's command and header lines together; {@code maxBodyBytes}
+ * its body; {@code connectTimeoutMs} how long a connection may stay without a complete CONNECT.
+ */
+public record StompOptions(String host, int webSocketPort, String slotPath, String topicPath, int tcpPort,
+                           int maxHeaderBytes, int maxHeaders, int maxBodyBytes, int maxFramesInFlight,
+                           long heartbeatMs, long connectTimeoutMs, long requestTimeoutMs) {
+
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final int DEFAULT_WEBSOCKET_PORT = 8089;
+  public static final String DEFAULT_SLOT_PATH = "/v1/signup/ws";
+  public static final String DEFAULT_TOPIC_PATH = "/stomp";
+  public static final int DEFAULT_TCP_PORT = 61613;
+  public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+  public static final int DEFAULT_MAX_HEADERS = 32;
+  /** Room for a few base64 frames of {@code ekyc.maxFrameBytes}. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+  public static final int DEFAULT_MAX_FRAMES_IN_FLIGHT = 32;
+  public static final long DEFAULT_HEARTBEAT_MS = 10_000;
+  public static final long DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+  public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+  public StompOptions {
+    if (maxHeaderBytes <= 0 || maxHeaders <= 0 || maxBodyBytes <= 0 || maxFramesInFlight <= 0
+      || heartbeatMs < 0 || connectTimeoutMs <= 0 || requestTimeoutMs <= 0) {
+      throw new IllegalArgumentException("stomp limits must be positive");
+    }
+  }
+
+  public static StompOptions from(JsonObject nodeConfig) {
+    JsonObject stomp = nodeConfig.getJsonObject("stomp", new JsonObject());
+    return new StompOptions(
+      stomp.getString("host", DEFAULT_HOST),
+      stomp.getInteger("webSocketPort", DEFAULT_WEBSOCKET_PORT),
+      stomp.getString("slotPath", DEFAULT_SLOT_PATH),
+      stomp.getString("topicPath", DEFAULT_TOPIC_PATH),
+      stomp.getInteger("tcpPort", DEFAULT_TCP_PORT),
+      stomp.getInteger("maxHeaderBytes", DEFAULT_MAX_HEADER_BYTES),
+      stomp.getInteger("maxHeaders", DEFAULT_MAX_HEADERS),
+      stomp.getInteger("maxBodyBytes", DEFAULT_MAX_BODY_BYTES),
+      stomp.getInteger("maxFramesInFlight", DEFAULT_MAX_FRAMES_IN_FLIGHT),
+      stomp.getLong("heartbeatMs", DEFAULT_HEARTBEAT_MS),
+      stomp.getLong("connectTimeoutMs", DEFAULT_CONNECT_TIMEOUT_MS),
+      stomp.getLong("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS));
+  }
+}

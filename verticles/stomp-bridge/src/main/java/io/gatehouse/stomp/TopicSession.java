@@ -1,0 +1,196 @@
+package io.gatehouse.stomp;
+
+import io.gatehouse.contract.Addresses;
+import io.gatehouse.contract.auth.Principal;
+import io.gatehouse.contract.auth.VerifyToken;
+import io.gatehouse.contract.routing.Ack;
+import io.gatehouse.contract.routing.CatchUp;
+import io.gatehouse.contract.routing.Delivery;
+import io.gatehouse.contract.routing.DeliveryBatch;
+import io.gatehouse.contract.routing.Publish;
+import io.gatehouse.contract.routing.Published;
+import io.gatehouse.contract.routing.TopicList;
+import io.gatehouse.contract.routing.TopicMembership;
+import io.gatehouse.contract.routing.TopicRef;
+import io.gatehouse.contract.routing.UserRef;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.ext.stomp.Command;
+import io.vertx.ext.stomp.Frame;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * STOMP for Gatehouse topics: {@code /topic/<name>} is the topic of that name, with the membership rules and
+ * the log of the action protocol. CONNECT carries a user JWT as {@code passcode} or in an
+ * {@code Authorization} header. Missed messages arrive first (header {@code pending:true}); ACK modes move
+ * the member's cursor in pending-delivery.
+ */
+final class TopicSession extends StompSession {
+
+  static final String TOPIC_PREFIX = "/topic/";
+  private static final int CATCH_UP_LIMIT = 500;
+
+  private final StompServices services;
+  private final Map<String, Subscription> subscriptions = new HashMap<>();
+  private Principal principal;
+
+  /** One SUBSCRIBE: its topic, its ack ledger, and live deliveries held while catching up. */
+  private final class Subscription {
+    final String id;
+    final TopicRef topic;
+    final AckLedger ledger;
+    MessageConsumer<Delivery> consumer;
+    List<Delivery> held = new ArrayList<>();
+    long delivered;
+
+    Subscription(String id, TopicRef topic, AckLedger ledger) {
+      this.id = id;
+      this.topic = topic;
+      this.ledger = ledger;
+    }
+
+    void offer(Delivery delivery) {
+      if (held != null) {
+        held.add(delivery);
+      } else if (delivery.seq() > delivered) {
+        deliver(this, delivery);
+      }
+    }
+  }
+
+  TopicSession(StompServices services, StompOptions options, Transport transport) {
+    super(services.vertx(), options, transport, UUID.randomUUID().toString().substring(0, 8));
+    this.services = services;
+  }
+
+  @Override
+  protected Future<String> authenticate(Frame connect) {
+    String token = connect.getHeader(Frame.PASSCODE);
+    String authorization = connect.getHeader("Authorization");
+    if ((token == null || token.isEmpty()) && authorization != null && authorization.regionMatches(true, 0, "Bearer ",
+      0, 7)) {
+      token = authorization.substring(7).trim();
+    }
+    if (token == null || token.isEmpty()) {
+      return Future.failedFuture(new StompRefusal("Authentication required: a JWT as passcode"));
+    }
+    return services.<Principal>request(Addresses.Auth.VERIFY_TOKEN, new VerifyToken(token))
+      .recover(failure -> Future.failedFuture(new StompRefusal("Invalid token")))
+      .compose(verified -> verified.isUser() ? Future.succeededFuture(verified)
+        : Future.failedFuture(new StompRefusal("A user token is required")))
+      .map(verified -> {
+        principal = verified;
+        return verified.name();
+      });
+  }
+
+  @Override
+  protected Future<Void> subscribe(Frame frame) {
+    String name = topicName(frame.getDestination());
+    AckLedger.Mode mode = AckLedger.Mode.of(frame.getAck());
+    if (frame.getId() == null || subscriptions.containsKey(frame.getId()) || mode == null) {
+      return Future.failedFuture(new StompRefusal("SUBSCRIBE needs a new id and ack auto, client or client-individual"));
+    }
+    return join(name).compose(topic -> {
+      Subscription subscription = new Subscription(frame.getId(), topic, new AckLedger(mode, 0));
+      subscriptions.put(subscription.id, subscription);
+      subscription.consumer = vertx.eventBus().consumer(Addresses.Delivery.topic(topic.topicId()),
+        message -> subscription.offer(message.body()));
+      return subscription.consumer.completion()
+        .compose(v -> services.<DeliveryBatch>request(Addresses.Pending.CATCH_UP,
+          new CatchUp(principal.subject(), List.of(topic.topicId()), CATCH_UP_LIMIT)))
+        .map(batch -> {
+          batch.deliveries().forEach(delivery -> deliver(subscription, delivery));
+          List<Delivery> live = subscription.held;
+          subscription.held = null;
+          live.forEach(subscription::offer);
+          return null;
+        });
+    });
+  }
+
+  /** The topic when the user is a member already, else joins it (public topics only, as the action protocol). */
+  private Future<TopicRef> join(String name) {
+    return services.<TopicList>request(Addresses.Routing.MEMBERSHIPS, new UserRef(principal.subject()))
+      .compose(list -> list.topics().stream().filter(topic -> topic.name().equals(name)).findFirst()
+        .map(Future::succeededFuture)
+        .orElseGet(() -> services.request(Addresses.Routing.SUBSCRIBE, new TopicMembership(principal.subject(), name))));
+  }
+
+  private void deliver(Subscription subscription, Delivery delivery) {
+    if (isClosed() || delivery.seq() <= subscription.delivered) {
+      return;
+    }
+    subscription.delivered = delivery.seq();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(Frame.DESTINATION, TOPIC_PREFIX + subscription.topic.name());
+    headers.put(Frame.SUBSCRIPTION, subscription.id);
+    headers.put(Frame.MESSAGE_ID, delivery.messageId());
+    headers.put(Frame.CONTENT_TYPE, "text/plain;charset=utf-8");
+    headers.put("from", delivery.senderName());
+    headers.put("sent-at", Instant.ofEpochMilli(delivery.sentAt()).toString());
+    headers.put("seq", Long.toString(delivery.seq()));
+    if (delivery.pending()) {
+      headers.put("pending", "true");
+    }
+    if (subscription.ledger.mode() != AckLedger.Mode.AUTO) {
+      headers.put(Frame.ACK, delivery.messageId());
+    }
+    write(new Frame(Command.MESSAGE, headers, Buffer.buffer(delivery.content())));
+    storeCursor(subscription, subscription.ledger.written(delivery.seq(), delivery.messageId()));
+  }
+
+  @Override
+  protected Future<Void> ack(Frame frame, boolean positive) {
+    String messageId = frame.getId();
+    Subscription owner = subscriptions.values().stream().filter(s -> s.ledger.knows(messageId)).findFirst()
+      .orElse(null);
+    if (owner == null) {
+      return Future.failedFuture(new StompRefusal("No unacknowledged message " + messageId));
+    }
+    // A NACK leaves the cursor where it is: the message stays pending and is delivered again on reconnect.
+    return positive ? storeCursor(owner, owner.ledger.ack(messageId)) : Future.succeededFuture();
+  }
+
+  private Future<Void> storeCursor(Subscription subscription, long cursor) {
+    return cursor < 0 ? Future.succeededFuture()
+      : services.request(Addresses.Pending.ACK, new Ack(principal.subject(), subscription.topic.topicId(), cursor))
+        .mapEmpty();
+  }
+
+  @Override
+  protected Future<Void> send(Frame frame) {
+    String name = topicName(frame.getDestination());
+    return services.<Published>request(Addresses.Routing.PUBLISH,
+        Publish.toTopic(principal.subject(), principal.name(), name, frame.getBodyAsString()))
+      .mapEmpty();
+  }
+
+  @Override
+  protected Future<Void> unsubscribe(Frame frame) {
+    Subscription subscription = subscriptions.remove(frame.getId());
+    return subscription == null ? Future.failedFuture(new StompRefusal("No subscription " + frame.getId()))
+      : subscription.consumer.unregister();
+  }
+
+  @Override
+  protected void closed(int code) {
+    subscriptions.values().forEach(subscription -> subscription.consumer.unregister());
+    subscriptions.clear();
+  }
+
+  private static String topicName(String destination) {
+    if (destination == null || !destination.startsWith(TOPIC_PREFIX) || destination.length() == TOPIC_PREFIX.length()) {
+      throw new StompRefusal("Destinations are /topic/<name>");
+    }
+    return destination.substring(TOPIC_PREFIX.length());
+  }
+}
