@@ -76,8 +76,7 @@ public class GatewayVerticle extends VerticleBase {
       "user-auth", Addresses.Auth.HEALTH,
       "topic-routing", Addresses.Routing.HEALTH,
       "pending-delivery", Addresses.Pending.HEALTH,
-      "face-processing", Addresses.Face.HEALTH,
-      "ekyc-verification", Addresses.Ekyc.HEALTH));
+      "face-processing", Addresses.Face.HEALTH));
     router.get("/health").handler(health::handle);
     new UserRoutes(services, options).mount(router);
     new ChatRoutes(services, chatOptions).mount(router);
