@@ -34,21 +34,35 @@ public final class GroupCommit<T, R> {
   private final ArrayDeque<Pending<T, R>> queue = new ArrayDeque<>();
   private final BatchWriter<T, R> writer;
   private final int maxBatch;
-  private boolean writing;
+  private final int maxInFlight;
+  private int inFlight;
   private Promise<Void> idle;
 
   public GroupCommit(int maxBatch, BatchWriter<T, R> writer) {
+    this(maxBatch, 1, writer);
+  }
+
+  /**
+   * {@code maxInFlight} batches may be written at once. Keep it 1 where batches must commit in submission
+   * order (appends: one sender's messages keep their order); raise it only for writes that commute, such
+   * as cursor updates that keep the greatest value.
+   */
+  public GroupCommit(int maxBatch, int maxInFlight, BatchWriter<T, R> writer) {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
     }
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
+    }
     this.maxBatch = maxBatch;
+    this.maxInFlight = maxInFlight;
     this.writer = writer;
   }
 
   public Future<R> submit(T request) {
     Promise<R> reply = Promise.promise();
     queue.add(new Pending<>(request, reply));
-    if (!writing) {
+    if (inFlight < maxInFlight) {
       writeNext();
     }
     return reply.future();
@@ -56,7 +70,7 @@ public final class GroupCommit<T, R> {
 
   /** Completes once every request submitted so far has been written (for a graceful stop). */
   public Future<Void> drained() {
-    if (!writing) {
+    if (inFlight == 0 && queue.isEmpty()) {
       return Future.succeededFuture();
     }
     if (idle == null) {
@@ -67,15 +81,14 @@ public final class GroupCommit<T, R> {
 
   private void writeNext() {
     if (queue.isEmpty()) {
-      writing = false;
-      if (idle != null) {
+      if (inFlight == 0 && idle != null) {
         Promise<Void> waiting = idle;
         idle = null;
         waiting.complete();
       }
       return;
     }
-    writing = true;
+    inFlight++;
     List<Pending<T, R>> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
     while (!queue.isEmpty() && batch.size() < maxBatch) {
       batch.add(queue.poll());
@@ -83,6 +96,7 @@ public final class GroupCommit<T, R> {
     startWrite(batch).onComplete(done -> {
       Throwable failure = done.failed() ? done.cause() : new IllegalStateException("batch left a request unanswered");
       batch.forEach(pending -> pending.reply().tryFail(failure));
+      inFlight--;
       writeNext();
     });
   }

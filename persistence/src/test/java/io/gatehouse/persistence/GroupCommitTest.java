@@ -109,4 +109,28 @@ class GroupCommitTest {
     writer.answerAndFinish(1);
     assertThat(drained.succeeded()).isTrue();
   }
+
+  @Test
+  @DisplayName("with two writes allowed in flight, a second batch starts before the first finishes, never a third")
+  void boundedConcurrentBatches() {
+    HeldWriter writer = new HeldWriter();
+    GroupCommit<String, String> commit = new GroupCommit<>(2, 2, writer);
+
+    commit.submit("a");
+    commit.submit("b");
+    List.of("c", "d", "e").forEach(commit::submit);
+    assertThat(writer.batches).hasSize(2);
+    assertThat(writer.requests(0)).containsExactly("a");
+    assertThat(writer.requests(1)).containsExactly("b");
+
+    writer.answerAndFinish(1);
+    assertThat(writer.batches).hasSize(3);
+    assertThat(writer.requests(2)).containsExactly("c", "d");
+    Future<Void> drained = commit.drained();
+    writer.answerAndFinish(0);
+    assertThat(writer.requests(3)).containsExactly("e");
+    writer.answerAndFinish(2);
+    writer.answerAndFinish(3);
+    assertThat(drained.succeeded()).isTrue();
+  }
 }

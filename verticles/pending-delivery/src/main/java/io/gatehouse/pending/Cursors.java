@@ -35,9 +35,9 @@ final class Cursors {
   private final Pool pool;
   private final GroupCommit<CursorAck, Acked> acks;
 
-  Cursors(Pool pool, int maxBatch) {
+  Cursors(Pool pool, int maxBatch, int maxInFlight) {
     this.pool = pool;
-    this.acks = new GroupCommit<>(maxBatch, this::write);
+    this.acks = new GroupCommit<>(maxBatch, maxInFlight, this::write);
   }
 
   /** Completes with the cursor after the ack, once stored. */

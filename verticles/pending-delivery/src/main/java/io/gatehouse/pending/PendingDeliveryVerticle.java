@@ -41,7 +41,7 @@ public final class PendingDeliveryVerticle extends VerticleBase {
 
   private Future<?> serve(Pool opened) {
     pool = opened;
-    cursors = new Cursors(pool, options.maxBatch());
+    cursors = new Cursors(pool, options.maxBatch(), options.maxAckWritesInFlight());
     CatchUps catchUps = new CatchUps(cursors, this::readRange, options.maxCatchUp());
     return Future.all(List.of(
       serve(Addresses.Pending.CATCH_UP, catchUps::catchUp),

@@ -7,14 +7,16 @@ import io.vertx.core.json.JsonObject;
  *
  * @param maxBatch   most acks stored in one statement
  * @param maxCatchUp most deliveries one catch-up returns (a larger or missing limit means this)
+ * @param maxAckWritesInFlight ack batches written at once (cursor updates keep the greatest value, so they commute)
  */
-public record PendingOptions(int maxBatch, int maxCatchUp) {
+public record PendingOptions(int maxBatch, int maxCatchUp, int maxAckWritesInFlight) {
 
   public static final int DEFAULT_MAX_BATCH = 512;
   public static final int DEFAULT_MAX_CATCH_UP = 500;
+  public static final int DEFAULT_MAX_ACK_WRITES_IN_FLIGHT = 4;
 
   public PendingOptions {
-    if (maxBatch < 1 || maxCatchUp < 1) {
+    if (maxBatch < 1 || maxCatchUp < 1 || maxAckWritesInFlight < 1) {
       throw new IllegalArgumentException("invalid pending options: " + this);
     }
   }
@@ -23,10 +25,12 @@ public record PendingOptions(int maxBatch, int maxCatchUp) {
     JsonObject pending = config.getJsonObject("pending", new JsonObject());
     return new PendingOptions(
       pending.getInteger("maxBatch", DEFAULT_MAX_BATCH),
-      pending.getInteger("maxCatchUp", DEFAULT_MAX_CATCH_UP));
+      pending.getInteger("maxCatchUp", DEFAULT_MAX_CATCH_UP),
+      pending.getInteger("maxAckWritesInFlight", DEFAULT_MAX_ACK_WRITES_IN_FLIGHT));
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("maxBatch", maxBatch).put("maxCatchUp", maxCatchUp);
+    return new JsonObject().put("maxBatch", maxBatch).put("maxCatchUp", maxCatchUp)
+      .put("maxAckWritesInFlight", maxAckWritesInFlight);
   }
 }
