@@ -43,6 +43,7 @@ final class ActionSession {
   private static final Logger LOG = LoggerFactory.getLogger(ActionSession.class);
   static final short CLOSE_UNAUTHORIZED = 4401;
   static final short CLOSE_POLICY = 1008;
+  private static final int MAX_GAP_ATTEMPTS = 8;
 
   private final ActionHub hub;
   private final ServerWebSocket ws;
@@ -297,9 +298,26 @@ final class ActionSession {
       return;
     }
     if (stream.offerLive(frame.delivery, delivery -> write(delivery, frame.text()))) {
-      readOn(List.of(frame.delivery.topicId())).onFailure(failure ->
-        close((short) 1011, "could not catch up; reconnect"));
+      catchUpGap(frame.delivery.topicId(), 1);
     }
+  }
+
+  /**
+   * Reads what a gap left out. While the cluster heals (a node died, its consumers not yet removed) the
+   * read may fail: live deliveries stay held and the read is retried, with growing pauses, before giving up.
+   */
+  private void catchUpGap(long topicId, int attempt) {
+    readOn(List.of(topicId)).onFailure(failure -> {
+      if (closed) {
+        return;
+      }
+      if (attempt >= MAX_GAP_ATTEMPTS) {
+        LOG.warn("[{}] gap catch-up failed {} times: {}", connectionId, attempt, failure.toString());
+        close((short) 1011, "could not catch up; reconnect");
+        return;
+      }
+      hub.vertx.setTimer(250L * attempt, id -> catchUpGap(topicId, attempt + 1));
+    });
   }
 
   /** Another connection (maybe on another node) joined or left a topic for this user . */
