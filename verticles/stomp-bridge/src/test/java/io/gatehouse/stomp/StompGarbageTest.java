@@ -87,7 +87,13 @@ class StompGarbageTest {
       for (int i = 0; i < 160 && !stomp.isClosed(); i++) {
         stomp.send(chunk);
       }
-      assertThat(stomp.readUntilClosed()).startsWith("ERROR").contains("Header section larger than");
+      String received = stomp.readUntilClosed();
+      // the server writes ERROR then closes; a client that keeps sending may see its kernel drop the
+      // ERROR on the reset that follows, so an empty read is allowed, anything else must be that ERROR
+      if (!received.isEmpty()) {
+        assertThat(received).startsWith("ERROR").contains("Header section larger than");
+      }
+      assertThat(stomp.isClosed()).isTrue();
     }
   }
 
@@ -100,7 +106,11 @@ class StompGarbageTest {
       for (int i = 0; i < 100 && !stomp.isClosed(); i++) {
         stomp.send(chunk);
       }
-      assertThat(stomp.readUntilClosed()).contains("ERROR").contains("Body larger than");
+      String received = stomp.readUntilClosed();
+      if (!received.isEmpty()) {
+        assertThat(received).contains("ERROR").contains("Body larger than");
+      }
+      assertThat(stomp.isClosed()).isTrue();
     }
   }
 
