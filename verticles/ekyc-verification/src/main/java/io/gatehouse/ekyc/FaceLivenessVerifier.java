@@ -41,15 +41,7 @@ final class FaceLivenessVerifier implements Verifier {
 
   @Override
   public JsonObject summary() {
-    return new JsonObject()
-      .put("id", ID)
-      .put("displayName", new JsonObject().put("eng", "Face liveness"))
-      .put("description", new JsonObject().put("eng", "Blink, then turn your head left and right"))
-      .put("processType", "VIDEO")
-      .put("active", true)
-      .put("retryOnFailure", true)
-      .put("resumeOnSuccess", false)
-      .put("processDuration", 180);
+    return Verifier.summary(ID, "Face liveness", "Blink, then turn your head left and right", 180);
   }
 
   @Override

@@ -27,15 +27,7 @@ final class MockIdentityVerifier implements Verifier {
 
   @Override
   public JsonObject summary() {
-    return new JsonObject()
-      .put("id", ID)
-      .put("displayName", new JsonObject().put("eng", "Mock identity verifier"))
-      .put("description", new JsonObject().put("eng", "Plays a fixed liveness story; does not look at frames"))
-      .put("processType", "VIDEO")
-      .put("active", true)
-      .put("retryOnFailure", true)
-      .put("resumeOnSuccess", false)
-      .put("processDuration", 120);
+    return Verifier.summary(ID, "Mock identity verifier", "Plays a fixed liveness story; does not look at frames", 120);
   }
 
   @Override

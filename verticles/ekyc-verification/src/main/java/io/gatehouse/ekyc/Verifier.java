@@ -69,4 +69,17 @@ public interface Verifier {
       .put("retryOnTimeout", retryOnTimeout)
       .put("retryableErrorCodes", retryableErrorCodes);
   }
+
+  /** The verifier entry of PROTOCOLS §4: a VIDEO process that may be retried and does not resume. */
+  static JsonObject summary(String id, String displayName, String description, int processDurationSeconds) {
+    return new JsonObject()
+      .put("id", id)
+      .put("displayName", new JsonObject().put("eng", displayName))
+      .put("description", new JsonObject().put("eng", description))
+      .put("processType", "VIDEO")
+      .put("active", true)
+      .put("retryOnFailure", true)
+      .put("resumeOnSuccess", false)
+      .put("processDuration", processDurationSeconds);
+  }
 }
