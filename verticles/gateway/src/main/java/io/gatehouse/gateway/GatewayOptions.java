@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonObject;
 
 /** The {@code gateway} section of the node config, read once. */
 public record GatewayOptions(String host, int port, int maxBodyBytes, long requestTimeoutMs, int defaultPageSize,
-                             int maxPageSize) {
+                             int maxPageSize, boolean webSocketCompression) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8088;
@@ -12,6 +12,11 @@ public record GatewayOptions(String host, int port, int maxBodyBytes, long reque
   public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
   public static final int DEFAULT_PAGE_SIZE = 50;
   public static final int DEFAULT_MAX_PAGE_SIZE = 500;
+  /**
+   * Off, as in Engine.IO and most real-time servers: deflating every small frame costs more CPU on both
+   * ends than it saves on loopback or LAN, and the {@code ws} client serialises inflation across sockets.
+   */
+  public static final boolean DEFAULT_WEBSOCKET_COMPRESSION = false;
 
   public static GatewayOptions from(JsonObject config) {
     JsonObject gateway = config.getJsonObject("gateway", new JsonObject());
@@ -21,6 +26,7 @@ public record GatewayOptions(String host, int port, int maxBodyBytes, long reque
       gateway.getInteger("maxBodyBytes", DEFAULT_MAX_BODY_BYTES),
       gateway.getLong("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS),
       gateway.getInteger("defaultPageSize", DEFAULT_PAGE_SIZE),
-      gateway.getInteger("maxPageSize", DEFAULT_MAX_PAGE_SIZE));
+      gateway.getInteger("maxPageSize", DEFAULT_MAX_PAGE_SIZE),
+      gateway.getBoolean("webSocketCompression", DEFAULT_WEBSOCKET_COMPRESSION));
   }
 }

@@ -58,6 +58,8 @@ public class GatewayVerticle extends VerticleBase {
       .setMaxWebSocketFrameSize(Math.max(actionOptions.maxFrameBytes(), FaceRouteOptions.from(config()).maxMessageBytes()))
       .setMaxWebSocketMessageSize(Math.max(actionOptions.maxFrameBytes(), FaceRouteOptions.from(config()).maxMessageBytes()))
       .setWebSocketClosingTimeout(5)
+      .setPerMessageWebSocketCompressionSupported(options.webSocketCompression())
+      .setPerFrameWebSocketCompressionSupported(options.webSocketCompression())
       .setIdleTimeout(0)
       // every request, response and socket write happens on this verticle's event loop: no per-connection MPSC queues
       .setStrictThreadMode(true));
