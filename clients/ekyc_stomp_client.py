@@ -3,7 +3,8 @@
 
 usage: ekyc_stomp_client.py <ws-url> <slot-id> <cookie-header> <script.json>
 
-The script is {"sends": [<process-frame body>, ...], "until": "END", "timeout": 20, "closeCode": 1000}.
+The script is {"sends": [<process-frame body>, ...], "until": "END", "timeout": 20, "closeCode": 1000}, with an
+optional "messages": N that also ends the session (exit 0) once N MESSAGE frames have arrived.
 On open, CONNECT and SUBSCRIBE /topic/<slot-id> are sent back to back, then every SEND, all without a
 content-length header and each ended by NUL, as the seed's client does. Every frame received is printed as
 one JSON line {"command", "headers", "body"}; the close as {"closed": code}. Exits 0 once a MESSAGE
@@ -60,8 +61,9 @@ def main():
         if frame["command"] == "ERROR":
             finished.set()
         elif frame["command"] == "MESSAGE":
+            outcome["messages"] = outcome.get("messages", 0) + 1
             step = json.loads(frame["body"]).get("step") or {}
-            if step.get("code") == until:
+            if step.get("code") == until or outcome["messages"] == script.get("messages"):
                 outcome["reached"] = True
                 finished.set()
 

@@ -2,6 +2,8 @@ package io.gatehouse.gateway;
 
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
+import io.gatehouse.contract.edge.ConnectionsPerAddress;
+import io.gatehouse.contract.edge.OriginPolicy;
 import io.gatehouse.gateway.actions.ActionOptions;
 import io.gatehouse.gateway.actions.ActionSocket;
 import io.gatehouse.gateway.bridge.EventBusBridge;
@@ -63,14 +65,15 @@ public class GatewayVerticle extends VerticleBase {
       .setIdleTimeout(0)
       // every request, response and socket write happens on this verticle's event loop: no per-connection MPSC queues
       .setStrictThreadMode(true));
-    Router router = router(options, services, chatOptions);
+    Router router = router(options, actionOptions, services, chatOptions);
     return socketIo.start().compose(v -> server.requestHandler(router).listen())
       .compose(bound -> bridgeReady.map(bound))
       .onSuccess(bound -> LOG.info("gateway listening on http://{}:{}", options.host(), bound.actualPort()))
       .recover(failure -> Future.failedFuture(bindFailure(options, failure)));
   }
 
-  private Router router(GatewayOptions options, ServiceBus services, ChatOptions chatOptions) {
+  private Router router(GatewayOptions options, ActionOptions actionOptions, ServiceBus services,
+                        ChatOptions chatOptions) {
     Router router = Router.router(vertx);
     socketIo.mount(router); // before the body handler: Engine.IO polling reads its own bounded bodies
     router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
@@ -85,7 +88,8 @@ public class GatewayVerticle extends VerticleBase {
     new FaceRoutes(vertx, services, config()).mount(router);
     new SignupRoutes(services, SignupSettings.from(config())).mount(router);
     actions.mount(router);
-    bridgeReady = new EventBusBridge(vertx, services).mount(router);
+    bridgeReady = new EventBusBridge(vertx, services, new OriginPolicy(actionOptions.allowedOrigins()),
+      new ConnectionsPerAddress(actionOptions.maxConnectionsPerIp())).mount(router);
     router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode();

@@ -1,5 +1,6 @@
 package io.gatehouse.gateway;
 
+import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -99,5 +100,64 @@ class EdgeLimitsTest {
     assertThat(evil).isNotNull();
     assertThat(evil.getMessage()).contains("403");
     assertThat(upgradeFailure(new WebSocketConnectOptions(base.toJson()).addHeader("Origin", "https://app.example.org"))).isNull();
+  }
+
+  @Test
+  @DisplayName("/eventbus: a browser Origin that is not listed gets 403, on the WebSocket handshake and on SockJS info")
+  void eventBusOriginCheck() {
+    WebSocketConnectOptions base = eventBusSocket();
+    Throwable evil = upgradeFailure(new WebSocketConnectOptions(base.toJson()).addHeader("Origin", "https://evil.example"));
+    assertThat(evil).isNotNull();
+    assertThat(evil.getMessage()).contains("403");
+    assertThat(upgradeFailure(new WebSocketConnectOptions(base.toJson()).addHeader("Origin", "https://app.example.org"))).isNull();
+    HttpProbe.Reply info = gatehouse.http.sendWithHeaders(io.vertx.core.http.HttpMethod.GET, "/eventbus/info",
+      io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("Origin", "https://evil.example"), null);
+    assertThat(info.status()).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("/eventbus: with two sockets open from one address a third handshake gets 429, and one is admitted after a close")
+  void eventBusConnectionsPerAddress() throws Exception {
+    WebSocketClient client = gatehouse.vertx.createWebSocketClient(new WebSocketClientOptions());
+    try {
+      WebSocket first = openEventBusSocket(client);
+      WebSocket second = openEventBusSocket(client);
+      Throwable refused = upgradeFailure(eventBusSocket());
+      assertThat(refused).isNotNull();
+      assertThat(refused.getMessage()).contains("429");
+
+      first.close();
+      WebSocket third = openEventBusSocket(client);
+      third.close();
+      second.close();
+    } finally {
+      client.close();
+    }
+  }
+
+  private static WebSocketConnectOptions eventBusSocket() {
+    return new WebSocketConnectOptions().setHost("127.0.0.1").setPort(gatehouse.port).setURI("/eventbus/websocket");
+  }
+
+  /**
+   * A raw SockJS WebSocket the bridge has taken on: it answered a (refused) registration, so the socket is
+   * counted. Retries while sockets of earlier tests are still being released.
+   */
+  private static WebSocket openEventBusSocket(WebSocketClient client) throws Exception {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        WebSocket ws = client.connect(eventBusSocket()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
+        ws.handler(data -> answer.complete(data.toString()));
+        ws.writeTextMessage(new JsonObject().put("type", "register").put("address", "not.permitted").encode());
+        assertThat(answer.get(10, TimeUnit.SECONDS)).contains("rejected");
+        return ws;
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (attempt >= 50 || !String.valueOf(e.getCause()).contains("429")) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 }

@@ -2,10 +2,13 @@ package io.gatehouse.stomp;
 
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
+import io.gatehouse.contract.edge.ConnectionsPerAddress;
+import io.gatehouse.contract.edge.OriginPolicy;
 import io.gatehouse.contract.ekyc.SlotClaimed;
 import io.gatehouse.contract.ekyc.SlotRef;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -14,6 +17,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +29,8 @@ import java.util.List;
  * STOMP 1.2 for Gatehouse: over WebSocket (eKYC slots at {@code stomp.slotPath?slotId=...}, topics at
  * {@code stomp.topicPath} or at the slot path without a slotId) and over TCP (topics). A slot handshake is
  * accepted only when its {@code IDV_SLOT_ALLOTTED} cookie names that slot and ekyc-verification lets the
- * cookie be used, once. Ready once every listener is bound.
+ * cookie be used, once. Both listeners admit at most {@code stomp.maxConnectionsPerIp} connections per client
+ * address; a WebSocket upgrade from a browser Origin not allowed gets 403. Ready once every listener is bound.
  */
 public final class StompBridgeVerticle extends VerticleBase {
 
@@ -35,12 +40,16 @@ public final class StompBridgeVerticle extends VerticleBase {
   private StompServices services;
   private HttpServer webSockets;
   private NetServer tcp;
+  private OriginPolicy origins;
+  private ConnectionsPerAddress connections;
 
   @Override
   public Future<?> start() {
     Codecs.register(vertx);
     options = StompOptions.from(config());
     services = StompServices.of(vertx, options.requestTimeoutMs());
+    origins = new OriginPolicy(options.allowedOrigins());
+    connections = new ConnectionsPerAddress(options.maxConnectionsPerIp());
     List<Future<?>> listening = new ArrayList<>();
     if (options.webSocketPort() >= 0) {
       int maxMessage = options.maxHeaderBytes() + options.maxBodyBytes() + 16;
@@ -64,33 +73,46 @@ public final class StompBridgeVerticle extends VerticleBase {
       request.response().setStatusCode(400).end("WebSocket upgrade required");
       return;
     }
-    String slotId = request.getParam("slotId");
-    if (request.path().equals(options.slotPath()) && slotId != null) {
-      slotUpgrade(request, slotId);
-    } else if (request.path().equals(options.slotPath()) || request.path().equals(options.topicPath())) {
-      request.toWebSocket().onSuccess(ws -> attach(ws, new TopicSession(services, options, transport(ws))));
-    } else {
+    boolean slotPath = request.path().equals(options.slotPath());
+    if (!slotPath && !request.path().equals(options.topicPath())) {
       request.response().setStatusCode(404).end();
+      return;
     }
+    if (!origins.allows(request.getHeader(HttpHeaders.ORIGIN), request.getHeader(HttpHeaders.HOST))) {
+      request.response().setStatusCode(403).end("Origin not allowed");
+      return;
+    }
+    String ip = addressOf(request.remoteAddress());
+    if (!connections.admit(ip)) {
+      request.response().setStatusCode(429).end("Too many connections from this address");
+      return;
+    }
+    String slotId = request.getParam("slotId");
+    Future<?> opened = slotPath && slotId != null ? slotUpgrade(request, slotId, ip)
+      : request.toWebSocket().onSuccess(ws -> attach(ws, new TopicSession(services, options, transport(ws)), ip));
+    opened.onFailure(failure -> connections.release(ip));
   }
 
   /** The handshake completes only for the slot the cookie names, and only the first time. */
-  private void slotUpgrade(HttpServerRequest request, String slotId) {
+  private Future<?> slotUpgrade(HttpServerRequest request, String slotId, String ip) {
     SlotCookie cookie = SlotCookie.parse(request.getHeader(HttpHeaders.COOKIE));
     if (cookie == null || !cookie.slotId().equals(slotId)) {
       request.response().setStatusCode(403).end("invalid_slot_id");
-      return;
+      return Future.failedFuture("invalid_slot_id");
     }
     request.pause();
-    services.<SlotClaimed>request(Addresses.Ekyc.CLAIM_SLOT, new SlotRef(cookie.transactionId(), slotId))
+    return services.<SlotClaimed>request(Addresses.Ekyc.CLAIM_SLOT, new SlotRef(cookie.transactionId(), slotId))
       .onFailure(failure -> request.response().setStatusCode(403).end("invalid_slot"))
-      .onSuccess(claimed -> request.toWebSocket().onSuccess(ws -> attach(ws, new SlotSession(services, options,
-        transport(ws), claimed.transactionId(), claimed.slotId()))));
+      .compose(claimed -> request.toWebSocket().onSuccess(ws -> attach(ws, new SlotSession(services, options,
+        transport(ws), claimed.transactionId(), claimed.slotId()), ip)));
   }
 
-  private static void attach(ServerWebSocket ws, StompSession session) {
+  private void attach(ServerWebSocket ws, StompSession session, String ip) {
     ws.handler(session::onData);
-    ws.closeHandler(v -> session.onTransportClosed(ws.closeStatusCode()));
+    ws.closeHandler(v -> {
+      connections.release(ip);
+      session.onTransportClosed(ws.closeStatusCode());
+    });
     ws.exceptionHandler(failure -> LOG.debug("WebSocket error: {}", failure.getMessage()));
     session.start();
   }
@@ -98,7 +120,7 @@ public final class StompBridgeVerticle extends VerticleBase {
   private static StompSession.Transport transport(ServerWebSocket ws) {
     return new StompSession.Transport() {
       @Override
-      public void write(io.vertx.core.buffer.Buffer data) {
+      public void write(Buffer data) {
         ws.writeTextMessage(data.toString(StandardCharsets.UTF_8));
       }
 
@@ -110,9 +132,14 @@ public final class StompBridgeVerticle extends VerticleBase {
   }
 
   private void tcpSession(NetSocket socket) {
+    String ip = addressOf(socket.remoteAddress());
+    if (!connections.admit(ip)) {
+      socket.end(Buffer.buffer("ERROR\nmessage:Too many connections from this address\n\n\0"));
+      return;
+    }
     TopicSession session = new TopicSession(services, options, new StompSession.Transport() {
       @Override
-      public void write(io.vertx.core.buffer.Buffer data) {
+      public void write(Buffer data) {
         socket.write(data);
       }
 
@@ -122,9 +149,16 @@ public final class StompBridgeVerticle extends VerticleBase {
       }
     });
     socket.handler(session::onData);
-    socket.closeHandler(v -> session.onTransportClosed(null));
+    socket.closeHandler(v -> {
+      connections.release(ip);
+      session.onTransportClosed(null);
+    });
     socket.exceptionHandler(failure -> LOG.debug("TCP error: {}", failure.getMessage()));
     session.start();
+  }
+
+  private static String addressOf(SocketAddress remote) {
+    return remote == null ? "unknown" : remote.hostAddress();
   }
 
   /** The WebSocket port actually bound (useful when configured as 0). */

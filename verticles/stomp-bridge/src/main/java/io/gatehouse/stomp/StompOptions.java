@@ -1,15 +1,22 @@
 package io.gatehouse.stomp;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.List;
 
 /**
  * The {@code stomp} section of the node config, read once with defaults. A port of -1 disables that
  * listener. {@code maxHeaderBytes} bounds a frame's command and header lines together; {@code maxBodyBytes}
- * its body; {@code connectTimeoutMs} how long a connection may stay without a complete CONNECT.
+ * its body; {@code connectTimeoutMs} how long a connection may stay without a complete CONNECT;
+ * {@code catchUpBatch} how many deliveries one read of a topic's log returns; {@code allowedOrigins} the
+ * browser Origins allowed on the WebSocket listener besides its own host ({@code *}: any);
+ * {@code maxConnectionsPerIp} open connections per client address, WebSocket and TCP together.
  */
 public record StompOptions(String host, int webSocketPort, String slotPath, String topicPath, int tcpPort,
                            int maxHeaderBytes, int maxHeaders, int maxBodyBytes, int maxFramesInFlight,
-                           long heartbeatMs, long connectTimeoutMs, long requestTimeoutMs) {
+                           long heartbeatMs, long connectTimeoutMs, long requestTimeoutMs, int catchUpBatch,
+                           List<String> allowedOrigins, int maxConnectionsPerIp) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_WEBSOCKET_PORT = 8089;
@@ -24,12 +31,16 @@ public record StompOptions(String host, int webSocketPort, String slotPath, Stri
   public static final long DEFAULT_HEARTBEAT_MS = 10_000;
   public static final long DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
   public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+  public static final int DEFAULT_CATCH_UP_BATCH = 500;
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 1_000;
 
   public StompOptions {
     if (maxHeaderBytes <= 0 || maxHeaders <= 0 || maxBodyBytes <= 0 || maxFramesInFlight <= 0
-      || heartbeatMs < 0 || connectTimeoutMs <= 0 || requestTimeoutMs <= 0) {
+      || heartbeatMs < 0 || connectTimeoutMs <= 0 || requestTimeoutMs <= 0 || catchUpBatch <= 0
+      || maxConnectionsPerIp <= 0) {
       throw new IllegalArgumentException("stomp limits must be positive");
     }
+    allowedOrigins = List.copyOf(allowedOrigins);
   }
 
   public static StompOptions from(JsonObject nodeConfig) {
@@ -46,6 +57,9 @@ public record StompOptions(String host, int webSocketPort, String slotPath, Stri
       stomp.getInteger("maxFramesInFlight", DEFAULT_MAX_FRAMES_IN_FLIGHT),
       stomp.getLong("heartbeatMs", DEFAULT_HEARTBEAT_MS),
       stomp.getLong("connectTimeoutMs", DEFAULT_CONNECT_TIMEOUT_MS),
-      stomp.getLong("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS));
+      stomp.getLong("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS),
+      stomp.getInteger("catchUpBatch", DEFAULT_CATCH_UP_BATCH),
+      stomp.getJsonArray("allowedOrigins", new JsonArray()).stream().map(String::valueOf).toList(),
+      stomp.getInteger("maxConnectionsPerIp", DEFAULT_MAX_CONNECTIONS_PER_IP));
   }
 }

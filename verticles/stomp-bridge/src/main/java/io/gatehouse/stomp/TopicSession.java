@@ -5,10 +5,14 @@ import io.gatehouse.contract.auth.Principal;
 import io.gatehouse.contract.auth.VerifyToken;
 import io.gatehouse.contract.routing.Ack;
 import io.gatehouse.contract.routing.CatchUp;
+import io.gatehouse.contract.routing.CursorList;
+import io.gatehouse.contract.routing.CursorQuery;
 import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.contract.routing.DeliveryBatch;
 import io.gatehouse.contract.routing.Publish;
 import io.gatehouse.contract.routing.Published;
+import io.gatehouse.contract.routing.RangeStart;
+import io.gatehouse.contract.routing.ReadRange;
 import io.gatehouse.contract.routing.TopicList;
 import io.gatehouse.contract.routing.TopicMembership;
 import io.gatehouse.contract.routing.TopicRef;
@@ -18,9 +22,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.ext.stomp.Command;
 import io.vertx.ext.stomp.Frame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,39 +35,40 @@ import java.util.UUID;
 /**
  * STOMP for Gatehouse topics: {@code /topic/<name>} is the topic of that name, with the membership rules and
  * the log of the action protocol. CONNECT carries a user JWT as {@code passcode} or in an
- * {@code Authorization} header. Missed messages arrive first (header {@code pending:true}); ACK modes move
- * the member's cursor in pending-delivery.
+ * {@code Authorization} header. Missed messages arrive first (header {@code pending:true}), and so does what a
+ * gap in the live sequence left out ({@link TopicFeed}); ACK modes move the member's cursor in pending-delivery.
  */
 final class TopicSession extends StompSession {
 
   static final String TOPIC_PREFIX = "/topic/";
-  private static final int CATCH_UP_LIMIT = 500;
+  private static final Logger LOG = LoggerFactory.getLogger(TopicSession.class);
 
   private final StompServices services;
   private final Map<String, Subscription> subscriptions = new HashMap<>();
   private Principal principal;
 
-  /** One SUBSCRIBE: its topic, its ack ledger, and live deliveries held while catching up. */
+  /** One SUBSCRIBE: its topic, its ack ledger, its feed of deliveries and the live consumer behind that. */
   private final class Subscription {
     final String id;
     final TopicRef topic;
     final AckLedger ledger;
-    MessageConsumer<Delivery> consumer;
-    List<Delivery> held = new ArrayList<>();
-    long delivered;
+    final TopicFeed feed;
+    final MessageConsumer<Delivery> consumer;
 
-    Subscription(String id, TopicRef topic, AckLedger ledger) {
+    /** Listens live at once (held by the feed until what is pending has been read). */
+    Subscription(String id, TopicRef topic, AckLedger.Mode mode, long cursor) {
       this.id = id;
       this.topic = topic;
-      this.ledger = ledger;
+      this.ledger = new AckLedger(mode, cursor);
+      this.feed = new TopicFeed(vertx, cursor, logReads(topic.topicId()), delivery -> deliver(this, delivery),
+        failure -> lost(this, failure));
+      this.consumer = vertx.eventBus().consumer(Addresses.Delivery.topic(topic.topicId()),
+        message -> feed.offerLive(message.body()));
     }
 
-    void offer(Delivery delivery) {
-      if (held != null) {
-        held.add(delivery);
-      } else if (delivery.seq() > delivered) {
-        deliver(this, delivery);
-      }
+    Future<Void> cancel() {
+      feed.stop();
+      return consumer.unregister();
     }
   }
 
@@ -99,22 +105,41 @@ final class TopicSession extends StompSession {
     if (frame.getId() == null || subscriptions.containsKey(frame.getId()) || mode == null) {
       return Future.failedFuture(new StompRefusal("SUBSCRIBE needs a new id and ack auto, client or client-individual"));
     }
-    return join(name).compose(topic -> {
-      Subscription subscription = new Subscription(frame.getId(), topic, new AckLedger(mode, 0));
+    return join(name).compose(topic -> cursorOf(topic).compose(cursor -> {
+      Subscription subscription = new Subscription(frame.getId(), topic, mode, cursor);
       subscriptions.put(subscription.id, subscription);
-      subscription.consumer = vertx.eventBus().consumer(Addresses.Delivery.topic(topic.topicId()),
-        message -> subscription.offer(message.body()));
-      return subscription.consumer.completion()
-        .compose(v -> services.<DeliveryBatch>request(Addresses.Pending.CATCH_UP,
-          new CatchUp(principal.subject(), List.of(topic.topicId()), CATCH_UP_LIMIT)))
-        .map(batch -> {
-          batch.deliveries().forEach(delivery -> deliver(subscription, delivery));
-          List<Delivery> live = subscription.held;
-          subscription.held = null;
-          live.forEach(subscription::offer);
-          return null;
-        });
-    });
+      return subscription.consumer.completion().compose(v -> subscription.feed.start());
+    }));
+  }
+
+  private TopicFeed.LogReads logReads(long topicId) {
+    String userId = principal.subject();
+    return new TopicFeed.LogReads() {
+      @Override
+      public Future<DeliveryBatch> pending() {
+        return services.request(Addresses.Pending.CATCH_UP, new CatchUp(userId, List.of(topicId), options.catchUpBatch()));
+      }
+
+      @Override
+      public Future<DeliveryBatch> after(long seq) {
+        return services.request(Addresses.Routing.READ_RANGE,
+          new ReadRange(userId, List.of(new RangeStart(topicId, seq)), options.catchUpBatch()));
+      }
+    };
+  }
+
+  /** The member's last acked sequence number in the topic (0 when it never acked). */
+  private Future<Long> cursorOf(TopicRef topic) {
+    return services.<CursorList>request(Addresses.Pending.CURSORS, new CursorQuery(principal.subject()))
+      .map(list -> list.cursors().stream().filter(cursor -> cursor.topicId() == topic.topicId())
+        .mapToLong(RangeStart::afterSeq).findFirst().orElse(0L));
+  }
+
+  /** A gap that could not be read: the subscriber would miss messages, so it must reconnect and catch up. */
+  private void lost(Subscription subscription, Throwable failure) {
+    LOG.warn("[{}] {}: gap catch-up failed {} times: {}", id, subscription.topic.name(), TopicFeed.MAX_GAP_ATTEMPTS,
+      failure.toString());
+    refuse("Could not catch up on " + TOPIC_PREFIX + subscription.topic.name() + "; reconnect");
   }
 
   /** The topic when the user is a member already, else joins it (public topics only, as the action protocol). */
@@ -126,10 +151,9 @@ final class TopicSession extends StompSession {
   }
 
   private void deliver(Subscription subscription, Delivery delivery) {
-    if (isClosed() || delivery.seq() <= subscription.delivered) {
+    if (isClosed()) {
       return;
     }
-    subscription.delivered = delivery.seq();
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(Frame.DESTINATION, TOPIC_PREFIX + subscription.topic.name());
     headers.put(Frame.SUBSCRIPTION, subscription.id);
@@ -178,12 +202,12 @@ final class TopicSession extends StompSession {
   protected Future<Void> unsubscribe(Frame frame) {
     Subscription subscription = subscriptions.remove(frame.getId());
     return subscription == null ? Future.failedFuture(new StompRefusal("No subscription " + frame.getId()))
-      : subscription.consumer.unregister();
+      : subscription.cancel();
   }
 
   @Override
   protected void closed(int code) {
-    subscriptions.values().forEach(subscription -> subscription.consumer.unregister());
+    subscriptions.values().forEach(Subscription::cancel);
     subscriptions.clear();
   }
 

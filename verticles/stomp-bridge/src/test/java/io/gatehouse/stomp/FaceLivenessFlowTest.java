@@ -1,6 +1,6 @@
 package io.gatehouse.stomp;
 
-import io.gatehouse.stomp.FakeFaceEngine.Scene;
+import io.gatehouse.face.engine.FaceFixtures;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -13,15 +13,33 @@ import java.util.Base64;
 import static io.gatehouse.stomp.PythonStompClient.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The face engine here is {@link FakeFaceEngine} (test only); the integrator reruns this against the real one. */
-@DisplayName("face-liveness-verifier over STOMP with the Python client: blink, turn left, turn right, END")
+/**
+ * face-liveness-verifier end to end on the real face-processing verticle (OpenCV engine), driven by seed 000's
+ * Python websocket-client with camera-like JPEG frames made from real photographs ({@link FaceFixtures}): a woman
+ * looking at the camera who blinks (her eyes painted shut in one frame), and a woman who turned her head towards
+ * the image's left (her mirror image is the same head turned to the right). The verifier checks liveness, not
+ * identity, so one session may show both.
+ */
+@DisplayName("face-liveness-verifier over STOMP with the Python client and real face frames")
 class FaceLivenessFlowTest {
 
   private static SignupFixture fixture;
+  private static String eyesOpen;
+  private static String eyesClosed;
+  private static String nobody;
+  private static String turnedLeft;
+  private static String turnedRight;
 
   @BeforeAll
   static void start() {
-    fixture = new SignupFixture(new JsonObject(), new FakeFaceEngine());
+    FaceFixtures blinker = FaceFixtures.faceApiSample(3, 0);
+    FaceFixtures turner = FaceFixtures.faceApiSample(4, 0);
+    eyesOpen = base64(blinker.frame(170, 0, 0, false));
+    eyesClosed = base64(blinker.frame(170, 0, 0, true));
+    nobody = base64(blinker.frame(170, -420, 0, false)); // she stepped out to the left: only hair at the edge
+    turnedLeft = base64(turner.frame(170, 0, 0, false));
+    turnedRight = base64(turner.mirrored().frame(170, 0, 0, false));
+    fixture = new SignupFixture(new JsonObject());
   }
 
   @AfterAll
@@ -30,7 +48,8 @@ class FaceLivenessFlowTest {
   }
 
   @Test
-  @DisplayName("blank and undecodable frames get ERROR invalid_frame; the liveness steps pass to END and the user is verified")
+  @DisplayName("bad frames are invalid_frame, no face is face_not_found; a blink, a left turn and a right turn reach END "
+    + "and verify the user")
   void livenessToEnd() {
     SignupClient browser = fixture.browser();
     String slotId = fixture.allotSlot(browser, "face-liveness-verifier");
@@ -40,13 +59,14 @@ class FaceLivenessFlowTest {
       .add(step(slotId, "liveness_check", "1", ""))
       .add(step(slotId, "liveness_check", "2", garbage))
       .add(step(slotId, "liveness_check", "3", "%%% not base64 %%%"))
-      .add(step(slotId, "liveness_check", "4", Scene.NO_FACE.frame()))
-      .add(step(slotId, "liveness_check", "5", Scene.EYES_OPEN.frame()))
-      .add(step(slotId, "liveness_check", "6", Scene.EYES_CLOSED.frame()))
-      .add(step(slotId, "liveness_check", "7", "data:image/png;base64," + Scene.EYES_OPEN.frame()))
-      .add(step(slotId, "turn_left", 8, Scene.TURNED_RIGHT.frame()))
-      .add(step(slotId, "turn_left", 9, Scene.TURNED_LEFT.frame()))
-      .add(step(slotId, "turn_right", 10, Scene.TURNED_RIGHT.frame()));
+      .add(step(slotId, "liveness_check", "4", nobody))
+      .add(step(slotId, "liveness_check", "5", eyesOpen))
+      .add(step(slotId, "liveness_check", "6", eyesClosed))
+      .add(step(slotId, "liveness_check", "7", "data:image/jpeg;base64," + eyesOpen))
+      .add(step(slotId, "turn_left", 8, turnedRight))
+      .add(step(slotId, "turn_left", 9, turnedLeft))
+      .add(step(slotId, "turn_right", 10, eyesOpen))
+      .add(step(slotId, "turn_right", 11, turnedRight));
     PythonStompClient.Run run = PythonStompClient.run(fixture.stomp.webSocketPort(), slotId, browser.cookieHeader(),
       sends, "END");
 
@@ -55,10 +75,34 @@ class FaceLivenessFlowTest {
       "step liveness_check",
       "ERROR invalid_frame", "ERROR invalid_frame", "ERROR invalid_frame",
       "MESSAGE face_not_found", "MESSAGE blink", "MESSAGE blink",
-      "step turn_left", "MESSAGE turn_left", "step turn_right", "step END");
+      "step turn_left", "MESSAGE turn_left", "step turn_right", "MESSAGE turn_right", "step END");
     assertThat(browser.get("/v1/signup/identity-verification/status", null).response().getString("status"))
       .isEqualTo("COMPLETED");
     assertThat(fixture.userVerified(browser.account)).isTrue();
+  }
+
+  @Test
+  @DisplayName("a still photo never passes liveness_check: the same open-eye frame ten times is ten blink requests")
+  void stillPhotoIsNotLive() {
+    SignupClient browser = fixture.browser();
+    String slotId = fixture.allotSlot(browser, "face-liveness-verifier");
+    JsonArray sends = new JsonArray().add(step(slotId, "START", "0", ""));
+    for (int order = 1; order <= 10; order++) {
+      sends.add(step(slotId, "liveness_check", order, eyesOpen));
+    }
+    sends.add(step(slotId, "turn_left", 11, turnedLeft));
+    PythonStompClient.Run run = PythonStompClient.runForMessages(fixture.stomp.webSocketPort(), slotId,
+      browser.cookieHeader(), sends, 12);
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.messages()).extracting(SeedSignupFlowTest::describe).containsExactly(
+      "step liveness_check",
+      "MESSAGE blink", "MESSAGE blink", "MESSAGE blink", "MESSAGE blink", "MESSAGE blink",
+      "MESSAGE blink", "MESSAGE blink", "MESSAGE blink", "MESSAGE blink", "MESSAGE blink",
+      "ERROR invalid_step_code");
+    assertThat(browser.get("/v1/signup/identity-verification/status", null).response().getString("status"))
+      .isEqualTo("STARTED");
+    assertThat(fixture.userVerified(browser.account)).isFalse();
   }
 
   @Test
@@ -68,11 +112,15 @@ class FaceLivenessFlowTest {
     String slotId = fixture.allotSlot(browser, "face-liveness-verifier");
     JsonArray sends = new JsonArray()
       .add(step(slotId, "START", "0", ""))
-      .add(step(slotId, "turn_right", "1", Scene.TURNED_RIGHT.frame()));
+      .add(step(slotId, "turn_right", "1", turnedRight));
     PythonStompClient.Run run = PythonStompClient.runWithClose(fixture.stomp.webSocketPort(), slotId,
       browser.cookieHeader(), sends, "NEVER", 4000, 3);
     assertThat(run.messages()).extracting(SeedSignupFlowTest::describe)
       .containsExactly("step liveness_check", "ERROR invalid_step_code");
     assertThat(fixture.awaitStatus(browser, "FAILED")).isEqualTo("FAILED");
+  }
+
+  private static String base64(byte[] jpeg) {
+    return Base64.getEncoder().encodeToString(jpeg);
   }
 }

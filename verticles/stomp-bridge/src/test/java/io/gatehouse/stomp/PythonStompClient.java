@@ -41,11 +41,21 @@ final class PythonStompClient {
   /** Like {@link #run}, closing with {@code closeCode} once {@code until} is announced or after {@code seconds}. */
   static Run runWithClose(int port, String slotId, String cookieHeader, JsonArray sends, String until, int closeCode,
                           int seconds) {
+    return run(port, slotId, cookieHeader, new JsonObject().put("sends", sends).put("until", until)
+      .put("timeout", seconds).put("closeCode", closeCode));
+  }
+
+  /** Sends everything, then closes with 1000 once {@code count} MESSAGE frames have arrived (exit 0). */
+  static Run runForMessages(int port, String slotId, String cookieHeader, JsonArray sends, int count) {
+    return run(port, slotId, cookieHeader, new JsonObject().put("sends", sends).put("until", "NEVER")
+      .put("messages", count).put("timeout", 60).put("closeCode", 1000));
+  }
+
+  private static Run run(int port, String slotId, String cookieHeader, JsonObject scriptJson) {
     try {
       Path script = Files.createTempFile("ekyc-script", ".json");
-      Files.writeString(script, new JsonObject().put("sends", sends).put("until", until).put("timeout", seconds)
-        .put("closeCode", closeCode).encode());
-      NodeClients.Run run = NodeClients.run(NodeClients.clientsDir(), 60, PYTHON, "ekyc_stomp_client.py",
+      Files.writeString(script, scriptJson.encode());
+      NodeClients.Run run = NodeClients.run(NodeClients.clientsDir(), 90, PYTHON, "ekyc_stomp_client.py",
         "ws://127.0.0.1:" + port + "/v1/signup/ws", slotId, cookieHeader, script.toString());
       List<JsonObject> lines = run.stdout().lines().filter(line -> line.startsWith("{")).map(JsonObject::new).toList();
       return new Run(run.status(), lines, run.stderr());

@@ -30,9 +30,6 @@ final class SignupFixture implements AutoCloseable {
       .put("stomp", new JsonObject().put("host", "127.0.0.1").put("webSocketPort", 0).put("tcpPort", 0)
         .put("connectTimeoutMs", 1500))
       .mergeIn(sections, true);
-    if (List.of(more).stream().anyMatch(FakeFaceEngine.class::isInstance)) {
-      config.put("fixture", new JsonObject().put("fakeFace", true));
-    }
     List<Deployable> verticles = new ArrayList<>(List.of(more));
     verticles.add(new EkycVerificationVerticle());
     verticles.add(stomp);

@@ -22,6 +22,7 @@ import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.flip;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
@@ -89,6 +90,12 @@ public final class FaceFixtures {
     }
   }
 
+  private FaceFixtures(Mat photo, Rect face, List<Rect> eyes) {
+    this.photo = photo;
+    this.face = face;
+    this.eyes = eyes;
+  }
+
   public static FaceFixtures sina() {
     return of(classpathBytes("/org/openimaj/image/data/sinaface.jpg"), 0);
   }
@@ -105,6 +112,21 @@ public final class FaceFixtures {
     Mat buffer = new Mat(1, encoded.length, CV_8UC1);
     buffer.data().put(encoded);
     return new FaceFixtures(imdecode(buffer, IMREAD_COLOR), person);
+  }
+
+  /**
+   * The same photograph mirrored left to right, as a selfie camera shows it: a real head turned towards the
+   * image's left becomes a real head turned towards the image's right, by the same angle.
+   */
+  public FaceFixtures mirrored() {
+    Mat flipped = new Mat();
+    flip(photo, flipped, 1);
+    List<Rect> flippedEyes = eyes.stream().map(eye -> mirror(eye, photo.cols())).toList();
+    return new FaceFixtures(flipped, mirror(face, photo.cols()), flippedEyes);
+  }
+
+  private static Rect mirror(Rect r, int width) {
+    return new Rect(width - r.x() - r.width(), r.y(), r.width(), r.height());
   }
 
   public int eyesFound() {

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +64,42 @@ class OpenCvFaceEngineTest {
     double closed = engine.analyze(subject.frame(170, 0, 0, true), false).eyeOpenness();
 
     assertThat(closed).isLessThan(open * 0.55);
+  }
+
+  /**
+   * Real heads turned towards the image's left: {@code sample4.jpg}'s woman looking down to the left (the clearest
+   * turn in the photos) and {@code sample3.jpg}'s woman on the right; their mirror images are the same heads turned
+   * to the right. eKYC's {@code turn_left}/{@code turn_right} need |yaw| of at least {@code ekyc.turnYaw} (0.25).
+   */
+  @Test
+  @DisplayName("a head turned towards the image's left has a negative yaw beyond 0.25, its mirror image the opposite")
+  void turnedHeadsHaveSignedYaw() {
+    for (FaceFixtures turnedLeft : List.of(FaceFixtures.faceApiSample(4, 0), FaceFixtures.faceApiSample(3, 2))) {
+      FaceFixtures turnedRight = turnedLeft.mirrored();
+      for (int[] framing : new int[][] {{170, 0, 0}, {150, 60, 20}, {200, -40, -10}}) {
+        FrameAnalysis left = engine.analyze(turnedLeft.frame(framing[0], framing[1], framing[2], false), false).analysis();
+        FrameAnalysis right = engine.analyze(turnedRight.frame(framing[0], framing[1], framing[2], false), false)
+          .analysis();
+
+        assertThat(left.faces()).isEqualTo(1);
+        assertThat(right.faces()).isEqualTo(1);
+        assertThat(left.yaw()).as("turned left, framing %s", Arrays.toString(framing)).isLessThanOrEqualTo(-0.3);
+        assertThat(right.yaw()).as("turned right, framing %s", Arrays.toString(framing)).isGreaterThanOrEqualTo(0.3);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("faces looking at the camera have a yaw well inside the eKYC turn threshold, mirrored or not")
+  void frontalFacesHaveSmallYaw() {
+    for (FaceFixtures frontal : List.of(subject, FaceFixtures.faceApiSample(5, 0), FaceFixtures.faceApiSample(6, 13))) {
+      for (FaceFixtures shown : List.of(frontal, frontal.mirrored())) {
+        FrameAnalysis analysis = engine.analyze(shown.frame(170, 0, 0, false), false).analysis();
+
+        assertThat(analysis.faces()).isEqualTo(1);
+        assertThat(Math.abs(analysis.yaw())).isLessThan(0.2);
+      }
+    }
   }
 
   @Test

@@ -1,12 +1,13 @@
 package io.gatehouse.gateway.actions;
 
+import io.gatehouse.contract.edge.ConnectionsPerAddress;
+import io.gatehouse.contract.edge.OriginPolicy;
 import io.gatehouse.contract.gateway.MembershipChange;
 import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.gateway.LocalFanOut;
 import io.gatehouse.gateway.ServiceBus;
 import io.vertx.core.Vertx;
 
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +22,15 @@ final class ActionHub {
   final LocalFanOut<Long, Delivery, LiveFrame, ActionSession> topics;
   final LocalFanOut<String, MembershipChange, MembershipChange, ActionSession> users;
   final Set<ActionSession> sessions = new LinkedHashSet<>();
-  private final Map<String, Integer> connectionsPerIp = new HashMap<>();
+  final OriginPolicy origins;
+  private final ConnectionsPerAddress connectionsPerIp;
 
   ActionHub(Vertx vertx, ServiceBus services, ActionOptions options) {
     this.vertx = vertx;
     this.services = services;
     this.options = options;
+    this.origins = new OriginPolicy(options.allowedOrigins());
+    this.connectionsPerIp = new ConnectionsPerAddress(options.maxConnectionsPerIp());
     this.actions = TopicActions.registry();
     this.topics = new LocalFanOut<>(vertx.eventBus(), Delivery::topicId, LiveFrame::new, ActionSession::onLive);
     this.users = new LocalFanOut<>(vertx.eventBus(), MembershipChange::userId, change -> change,
@@ -35,16 +39,11 @@ final class ActionHub {
 
   /** Counts a connection from {@code ip}; false when the address is over its limit. */
   boolean admit(String ip) {
-    int current = connectionsPerIp.getOrDefault(ip, 0);
-    if (current >= options.maxConnectionsPerIp()) {
-      return false;
-    }
-    connectionsPerIp.put(ip, current + 1);
-    return true;
+    return connectionsPerIp.admit(ip);
   }
 
   void release(String ip) {
-    connectionsPerIp.computeIfPresent(ip, (key, count) -> count <= 1 ? null : count - 1);
+    connectionsPerIp.release(ip);
   }
 
   /** Heartbeats for quiet connections: one timer for all of them, not one per socket. */

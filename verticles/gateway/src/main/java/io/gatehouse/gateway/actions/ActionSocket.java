@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -76,15 +75,6 @@ public final class ActionSocket {
 
   /** No Origin (non-browser clients) passes; a browser Origin must be listed or be the host itself. */
   private boolean originAllowed(HttpServerRequest request) {
-    String origin = request.getHeader(HttpHeaders.ORIGIN);
-    if (origin == null || hub.options.allowedOrigins().contains("*") || hub.options.allowedOrigins().contains(origin)) {
-      return true;
-    }
-    try {
-      String authority = URI.create(origin).getRawAuthority();
-      return authority != null && authority.equalsIgnoreCase(request.getHeader(HttpHeaders.HOST));
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return hub.origins.allows(request.getHeader(HttpHeaders.ORIGIN), request.getHeader(HttpHeaders.HOST));
   }
 }

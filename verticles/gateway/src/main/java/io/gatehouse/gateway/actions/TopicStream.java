@@ -1,31 +1,22 @@
 package io.gatehouse.gateway.actions;
 
-import io.gatehouse.contract.routing.Delivery;
-
-import java.util.ArrayDeque;
-import java.util.Comparator;
-import java.util.List;
-import java.util.function.Consumer;
+import io.gatehouse.contract.routing.DeliveryOrder;
 
 /**
- * The order keeper of one topic on one connection: writes each sequence number once and in order,
- * holds live deliveries back while a catch-up is running, and says when a gap calls for one. Shared by
- * the action protocol and the Socket.IO chat.
+ * The order keeper of one topic on one connection ({@link DeliveryOrder}, shared with the STOMP bridge), plus
+ * the bus address its live deliveries come from. Shared by the action protocol and the Socket.IO chat.
  */
-public final class TopicStream {
+public final class TopicStream extends DeliveryOrder {
 
   private final String address;
-  private long delivered;
-  private boolean catchingUp;
-  private ArrayDeque<Delivery> held;
 
   /**
    * {@code address}: where the topic's live deliveries come from; {@code delivered}: the highest sequence
    * number the member already has (its cursor).
    */
   public TopicStream(String address, long delivered) {
+    super(delivered);
     this.address = address;
-    this.delivered = delivered;
   }
 
   /** A stream whose live deliveries are wired by its owner. */
@@ -35,78 +26,5 @@ public final class TopicStream {
 
   String address() {
     return address;
-  }
-
-  public long delivered() {
-    return delivered;
-  }
-
-  public boolean catchingUp() {
-    return catchingUp;
-  }
-
-  public void startCatchUp() {
-    catchingUp = true;
-  }
-
-  /** A live delivery: written, dropped as a duplicate, or held; returns true when a gap needs a catch-up. */
-  public boolean offerLive(Delivery delivery, Consumer<Delivery> writer) {
-    if (catchingUp) {
-      hold(delivery);
-      return false;
-    }
-    if (delivery.seq() <= delivered) {
-      return false;
-    }
-    if (delivery.seq() > delivered + 1) {
-      hold(delivery);
-      catchingUp = true;
-      return true;
-    }
-    writer.accept(delivery);
-    delivered = delivery.seq();
-    return false;
-  }
-
-  /** Deliveries read from the log during a catch-up, in order. */
-  public void offerCaughtUp(List<Delivery> deliveries, Consumer<Delivery> writer) {
-    for (Delivery delivery : deliveries) {
-      if (delivery.seq() > delivered) {
-        writer.accept(delivery);
-        delivered = delivery.seq();
-      }
-    }
-  }
-
-  /**
-   * Ends a catch-up: writes the held live deliveries that follow on; returns true when a gap remains
-   * (a live delivery the log read did not reach yet), which calls for another catch-up.
-   */
-  public boolean finishCatchUp(Consumer<Delivery> writer) {
-    catchingUp = false;
-    if (held == null) {
-      return false;
-    }
-    ArrayDeque<Delivery> pending = held;
-    held = null;
-    pending.stream().sorted(Comparator.comparingLong(Delivery::seq)).forEach(delivery -> {
-      if (catchingUp) {
-        hold(delivery);
-      } else if (delivery.seq() == delivered + 1) {
-        writer.accept(delivery);
-        delivered = delivery.seq();
-      } else if (delivery.seq() > delivered + 1) {
-        hold(delivery);
-        catchingUp = true;
-      }
-    });
-    return catchingUp;
-  }
-
-  private void hold(Delivery delivery) {
-    if (held == null) {
-      held = new ArrayDeque<>(4);
-    }
-    held.add(delivery);
   }
 }

@@ -4,6 +4,8 @@ import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.ServiceFailure;
 import io.gatehouse.contract.auth.Principal;
 import io.gatehouse.contract.auth.VerifyToken;
+import io.gatehouse.contract.edge.ConnectionsPerAddress;
+import io.gatehouse.contract.edge.OriginPolicy;
 import io.gatehouse.contract.routing.Publish;
 import io.gatehouse.contract.routing.Published;
 import io.gatehouse.contract.routing.TopicList;
@@ -11,12 +13,17 @@ import io.gatehouse.contract.routing.TopicRef;
 import io.gatehouse.contract.routing.UserRef;
 import io.gatehouse.gateway.ServiceBus;
 import io.gatehouse.gateway.http.BearerAuth;
+import io.gatehouse.gateway.http.HttpReplies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
@@ -31,7 +38,9 @@ import java.util.Map;
  * {@code Authorization: Bearer}) and is allowed for topics that user is a member of. Inbound, only
  * {@code gatehouse.bridge.publish} {@code {topic_name, content}} with the same token. Every other address
  * is unreachable. A socket's events are decided one after the other, so a registration is in place before a
- * later publish from the same socket is.
+ * later publish from the same socket is. Like {@code /ws}: a browser Origin not allowed gets 403 on every
+ * request, and sockets per client address are limited (a WebSocket upgrade over the limit gets 429, a socket
+ * of another transport is closed at once).
  */
 public final class EventBusBridge {
 
@@ -44,11 +53,16 @@ public final class EventBusBridge {
   private final TopicForwarders forwarders;
   private final Map<SockJSSocket, Future<Void>> decisions = new HashMap<>();
   private final Map<SockJSSocket, Map<String, Long>> registered = new HashMap<>();
+  private final OriginPolicy origins;
+  private final ConnectionsPerAddress connections;
+  private final Map<SockJSSocket, String> counted = new HashMap<>();
 
-  public EventBusBridge(Vertx vertx, ServiceBus services) {
+  public EventBusBridge(Vertx vertx, ServiceBus services, OriginPolicy origins, ConnectionsPerAddress connections) {
     this.vertx = vertx;
     this.services = services;
     this.forwarders = new TopicForwarders(vertx.eventBus());
+    this.origins = origins;
+    this.connections = connections;
   }
 
   /** Mounts {@code /eventbus/*} and the inbound publish consumer; completes when the consumer is registered. */
@@ -56,6 +70,7 @@ public final class EventBusBridge {
     SockJSBridgeOptions options = new SockJSBridgeOptions()
       .addOutboundPermitted(new PermittedOptions().setAddressRegex("gatehouse\\.bridge\\.topic\\..+"))
       .addInboundPermitted(new PermittedOptions().setAddress(PUBLISH));
+    router.route("/eventbus/*").handler(this::admit);
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx).bridge(options, this::decide));
     return vertx.eventBus().<JsonObject>consumer(PUBLISH, message -> services.<Published>request(
         Addresses.Routing.PUBLISH, Publish.toTopic(message.headers().get(USER_ID), message.headers().get(USER_NAME),
@@ -65,9 +80,39 @@ public final class EventBusBridge {
       .completion();
   }
 
+  /** Every request of the bridge: the Origin rule, and the per-address limit before a WebSocket upgrade. */
+  private void admit(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (!origins.allows(request.getHeader(HttpHeaders.ORIGIN), request.getHeader(HttpHeaders.HOST))) {
+      HttpReplies.error(ctx, 403, "forbidden_origin", "Origin not allowed");
+    } else if ("websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))
+      && connections.full(addressOf(request.remoteAddress()))) {
+      HttpReplies.error(ctx, 429, "rate_limited", "Too many connections from this address");
+    } else {
+      ctx.next();
+    }
+  }
+
+  private static String addressOf(SocketAddress remote) {
+    return remote == null ? "unknown" : remote.hostAddress();
+  }
+
   private void decide(BridgeEvent event) {
     SockJSSocket socket = event.socket();
+    if (event.type() == BridgeEventType.SOCKET_CREATED) {
+      String address = addressOf(socket.remoteAddress());
+      boolean admitted = connections.admit(address);
+      if (admitted) {
+        counted.put(socket, address);
+      }
+      event.complete(admitted);
+      return;
+    }
     if (event.type() == BridgeEventType.SOCKET_CLOSED) {
+      String address = counted.remove(socket);
+      if (address != null) {
+        connections.release(address);
+      }
       decisions.remove(socket);
       Map<String, Long> topics = registered.remove(socket);
       if (topics != null) {
