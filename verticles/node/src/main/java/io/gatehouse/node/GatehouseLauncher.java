@@ -68,6 +68,7 @@ public final class GatehouseLauncher extends VertxApplication implements VertxAp
 
   @Override
   public VertxBuilder createVertxBuilder(VertxOptions options) {
+    options.setEventLoopPoolSize(NodeConfig.eventLoops(config, Runtime.getRuntime().availableProcessors()));
     VertxBuilder builder = Vertx.builder().with(options);
     if (clustered) {
       options.getEventBusOptions().setHost(ClusterSetup.host(config));

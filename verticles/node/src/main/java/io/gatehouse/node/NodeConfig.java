@@ -53,6 +53,20 @@ public final class NodeConfig {
     return config;
   }
 
+  /**
+   * Event-loop threads for the node: {@code node.eventLoops}, or when it is 0, one per two available
+   * processors (at least one). Vert.x's own default is two per processor; but a Gatehouse node's event
+   * loops hand every message from verticle to verticle, and on a loop shared by those verticles a hand-off
+   * is a queued task instead of a thread wake-up, while PostgreSQL and the clients need the other cores.
+   */
+  public static int eventLoops(JsonObject config, int processors) {
+    int configured = config.getJsonObject("node", new JsonObject()).getInteger("eventLoops", 0);
+    if (configured < 0) {
+      throw new IllegalArgumentException("node.eventLoops must be 0 (automatic) or more, was " + configured);
+    }
+    return configured > 0 ? configured : Math.max(1, processors / 2);
+  }
+
   public static JsonObject defaults() {
     try (InputStream in = NodeConfig.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
       if (in == null) {

@@ -23,6 +23,19 @@ class NodeConfigTest {
   }
 
   @Test
+  @DisplayName("node.eventLoops: 0 means one loop per two processors, at least one; a number is taken as is")
+  void eventLoops() {
+    JsonObject defaults = NodeConfig.load(null, Map.of(), Map.of());
+    assertThat(NodeConfig.eventLoops(defaults, 1)).isEqualTo(1);
+    assertThat(NodeConfig.eventLoops(defaults, 2)).isEqualTo(1);
+    assertThat(NodeConfig.eventLoops(defaults, 16)).isEqualTo(8);
+    JsonObject three = NodeConfig.load(null, Map.of("GATEHOUSE_NODE_EVENTLOOPS", "3"), Map.of());
+    assertThat(NodeConfig.eventLoops(three, 16)).isEqualTo(3);
+    JsonObject negative = NodeConfig.load("{\"node\":{\"eventLoops\":-1}}", Map.of(), Map.of());
+    assertThatThrownBy(() -> NodeConfig.eventLoops(negative, 4)).hasMessageContaining("node.eventLoops");
+  }
+
+  @Test
   @DisplayName("a -conf file merges section by section over the defaults")
   void confFileMergesDeeply(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("node.json");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -101,7 +102,10 @@ class AppendBatchTest {
     assertThat(reasonOf(new Publish(SENDER, "S", "t", null, null))).isEqualTo("invalid_request");
     Append ok = Append.of(new Publish(SENDER, null, "t", null, "x".repeat(100)), 100, 5);
     assertThat(ok.targetName()).isEqualTo("t");
-    assertThat(ok.messageId().version()).isEqualTo(4);
+    assertThat(ok.messageId().version()).isEqualTo(7);
+    List<String> ids = IntStream.range(0, 1000)
+      .mapToObj(i -> Append.of(new Publish(SENDER, null, "t", null, "x"), 100, 5).messageId().toString()).toList();
+    assertThat(ids).as("ids from one node are unique and in creation order").doesNotHaveDuplicates().isSorted();
   }
 
   private static String reasonOf(Publish publish) {

@@ -59,7 +59,7 @@ class PublishTest {
   }
 
   @Test
-  @DisplayName("a member's message gets a UUIDv4 id and the next sequence number of its topic")
+  @DisplayName("a member's message gets a time-ordered UUIDv7 id and the next sequence number of its topic")
   void membersMessagesAreNumberedInOrder(VertxTestContext ctx) {
     long before = System.currentTimeMillis();
     routing.publish(alice, "lobby", "one")
@@ -67,7 +67,11 @@ class PublishTest {
       .onComplete(ctx.succeeding(published -> ctx.verify(() -> {
         assertThat(published).extracting(Published::seq).containsExactly(1L, 2L);
         assertThat(published.get(0).topicId()).isEqualTo(published.get(1).topicId());
-        assertThat(UUID.fromString(published.get(0).messageId()).version()).isEqualTo(4);
+        UUID first = UUID.fromString(published.get(0).messageId());
+        UUID second = UUID.fromString(published.get(1).messageId());
+        assertThat(first.version()).isEqualTo(7);
+        assertThat(second.version()).isEqualTo(7);
+        assertThat(first.toString().compareTo(second.toString())).as("later ids sort after earlier ones").isNegative();
         assertThat(published.get(0).sentAt()).isBetween(before, System.currentTimeMillis());
         ctx.completeNow();
       })));

@@ -5,6 +5,7 @@ import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.gateway.LocalFanOut;
 import io.gatehouse.gateway.ServiceBus;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
 
 /**
  * What the chat sockets of one gateway verticle share: the services, and ONE bus consumer per chat topic
@@ -17,6 +18,8 @@ final class ChatHub {
   final ChatOptions options;
   final LocalFanOut<Long, Delivery, Delivery, ChatSocket> rooms;
   final LocalFanOut<String, MembershipChange, MembershipChange, ChatSocket> users;
+  private Delivery lastDelivery;
+  private JsonObject lastEvent;
 
   ChatHub(EventBus bus, ServiceBus services, ChatOptions options) {
     this.bus = bus;
@@ -24,6 +27,19 @@ final class ChatHub {
     this.options = options;
     this.rooms = new LocalFanOut<>(bus, Delivery::topicId, delivery -> delivery, ChatSocket::onLive);
     this.users = new LocalFanOut<>(bus, MembershipChange::userId, change -> change, ChatSocket::onMembershipChange);
+  }
+
+  /**
+   * The {@code receive_message} event of a delivery. A room's sockets get the same delivery one after the
+   * other, so the event is built once per message, not once per socket; emitting encodes it at once and
+   * nothing changes it afterwards.
+   */
+  JsonObject messageEvent(Delivery delivery) {
+    if (delivery != lastDelivery) {
+      lastEvent = ChatEvents.message(delivery);
+      lastDelivery = delivery;
+    }
+    return lastEvent;
   }
 
   /** Publishes a notice to every gateway node. */
