@@ -94,8 +94,15 @@ public final class GroupCommit<T, R> {
       batch.add(queue.poll());
     }
     startWrite(batch).onComplete(done -> {
-      Throwable failure = done.failed() ? done.cause() : new IllegalStateException("batch left a request unanswered");
-      batch.forEach(pending -> pending.reply().tryFail(failure));
+      Throwable failure = done.failed() ? done.cause() : null;
+      for (Pending<T, R> pending : batch) {
+        if (!pending.reply().future().isComplete()) {
+          if (failure == null) {
+            failure = new IllegalStateException("batch left a request unanswered");
+          }
+          pending.reply().fail(failure);
+        }
+      }
       inFlight--;
       writeNext();
     });
