@@ -5,9 +5,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetSocket;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,23 +34,54 @@ final class RawStomp implements AutoCloseable {
     if (cookie != null) {
       options.addHeader("Cookie", cookie);
     }
-    WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    ws.handler(data -> stomp.received.append(data.toString(StandardCharsets.UTF_8)));
-    ws.closeHandler(v -> stomp.closed.complete(null));
+    // Handlers are set in the completion callback, on the connection's event loop, so that a frame the server
+    // sends right away (a refusal) cannot arrive before anyone listens.
+    WebSocket ws = client.connect(options).map(connected -> {
+      connected.handler(data -> stomp.received.append(data.toString(StandardCharsets.UTF_8)));
+      connected.closeHandler(v -> stomp.closed.complete(null));
+      return connected;
+    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     stomp.writer = data -> ws.writeTextMessage(data.toString(StandardCharsets.UTF_8));
     stomp.closer = ws::close;
     return stomp;
   }
 
-  static RawStomp tcp(Vertx vertx, int port) throws Exception {
+  /**
+   * A plain blocking socket read by its own thread: nothing the server sends first (a refusal) can be missed,
+   * as it could be with a Vert.x socket whose handler is set after the connection completes.
+   */
+  static RawStomp tcp(int port) throws Exception {
     RawStomp stomp = new RawStomp();
-    NetClient client = vertx.createNetClient();
-    NetSocket socket = client.connect(port, "127.0.0.1").toCompletionStage().toCompletableFuture()
-      .get(10, TimeUnit.SECONDS);
-    socket.handler(data -> stomp.received.append(data.toString(StandardCharsets.UTF_8)));
-    socket.closeHandler(v -> stomp.closed.complete(null));
-    stomp.writer = socket::write;
-    stomp.closer = socket::close;
+    Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    OutputStream out = socket.getOutputStream();
+    Thread reader = new Thread(() -> {
+      byte[] chunk = new byte[8192];
+      try (InputStream in = socket.getInputStream()) {
+        for (int read; (read = in.read(chunk)) >= 0; ) {
+          stomp.received.append(new String(chunk, 0, read, StandardCharsets.UTF_8));
+        }
+      } catch (IOException closedUnderUs) {
+        // a reset or our own close: the connection is over either way
+      }
+      stomp.closed.complete(null);
+    }, "raw-stomp-reader");
+    reader.setDaemon(true);
+    reader.start();
+    stomp.writer = data -> {
+      try {
+        out.write(data.getBytes());
+        out.flush();
+      } catch (IOException e) {
+        // the server closed the connection; what it sent before is in received
+      }
+    };
+    stomp.closer = () -> {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // already closed
+      }
+    };
     return stomp;
   }
 

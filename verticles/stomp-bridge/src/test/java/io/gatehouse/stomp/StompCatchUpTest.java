@@ -119,7 +119,7 @@ class StompCatchUpTest {
   }
 
   private static RawStomp connect(JsonObject user) throws Exception {
-    RawStomp stomp = RawStomp.tcp(gatehouse.vertx, fixture.stomp.tcpPort());
+    RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort());
     stomp.send("CONNECT\naccept-version:1.2\nhost:gatehouse\nheart-beat:0,0\npasscode:"
       + user.getString("access_token") + "\n\n\0");
     stomp.awaitText("CONNECTED");

@@ -61,7 +61,7 @@ class StompEdgeLimitsTest {
   void connectionsPerAddress() throws Exception {
     RawStomp first = connectTcp();
     try (RawStomp second = connectTcp()) {
-      try (RawStomp third = RawStomp.tcp(gatehouse.vertx, fixture.stomp.tcpPort())) {
+      try (RawStomp third = RawStomp.tcp(fixture.stomp.tcpPort())) {
         assertThat(third.readUntilClosed()).startsWith("ERROR").contains("Too many connections");
       }
       assertThat(upgradeFailure("/stomp", null)).contains("429");
@@ -76,7 +76,7 @@ class StompEdgeLimitsTest {
   /** A TCP connection that completed CONNECT, retrying while connections closed by earlier tests are released. */
   private static RawStomp connectTcp() throws Exception {
     for (int attempt = 0; ; attempt++) {
-      RawStomp stomp = RawStomp.tcp(gatehouse.vertx, fixture.stomp.tcpPort());
+      RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort());
       stomp.send("CONNECT\naccept-version:1.2\nheart-beat:0,0\npasscode:" + user.getString("access_token") + "\n\n\0");
       String reply = stomp.awaitText("\0");
       if (reply.startsWith("CONNECTED")) {

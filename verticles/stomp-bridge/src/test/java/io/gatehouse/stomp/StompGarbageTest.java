@@ -34,7 +34,7 @@ class StompGarbageTest {
   /** After every abuse: a well-behaved client still connects and the gateway reports healthy. */
   @AfterEach
   void nodeIsHealthy() throws Exception {
-    try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send("CONNECT\naccept-version:1.2\npasscode:" + token + "\n\n\0");
       assertThat(stomp.awaitText("CONNECTED")).contains("version:1.2");
     }
@@ -45,7 +45,7 @@ class StompGarbageTest {
   @Test
   @DisplayName("a frame before CONNECT is refused, over TCP and over the slot WebSocket")
   void frameBeforeConnect() throws Exception {
-    try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send("SUBSCRIBE\nid:0\ndestination:/topic/x\n\n\0");
       assertThat(stomp.readUntilClosed()).startsWith("ERROR").contains("Not connected");
     }
@@ -61,7 +61,7 @@ class StompGarbageTest {
   @Test
   @DisplayName("a CONNECT without its NUL terminator never completes: ERROR after stomp.connectTimeoutMs, then close")
   void missingNul() throws Exception {
-    try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send("CONNECT\naccept-version:1.2\npasscode:" + token + "\n\n");
       assertThat(stomp.readUntilClosed()).startsWith("ERROR").contains("No complete CONNECT");
     }
@@ -71,7 +71,7 @@ class StompGarbageTest {
   @DisplayName("an unknown command and a transaction are refused")
   void unknownCommands() throws Exception {
     for (String frame : List.of("FROBNICATE\n\n\0", "BEGIN\ntransaction:t1\n\n\0")) {
-      try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+      try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
         stomp.send("CONNECT\naccept-version:1.2\npasscode:" + token + "\n\n\0" + frame);
         assertThat(stomp.readUntilClosed()).contains("CONNECTED").contains("ERROR");
       }
@@ -81,7 +81,7 @@ class StompGarbageTest {
   @Test
   @DisplayName("a 10 MB header, sent in chunks without an end of line, is cut off with ERROR")
   void tenMegabyteHeader() throws Exception {
-    try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send("CONNECT\naccept-version:1.2\nx-huge:");
       Buffer chunk = Buffer.buffer("a".repeat(64 * 1024));
       for (int i = 0; i < 160 && !stomp.isClosed(); i++) {
@@ -100,7 +100,7 @@ class StompGarbageTest {
   @Test
   @DisplayName("a body larger than stomp.maxBodyBytes and never terminated is cut off with ERROR")
   void endlessBody() throws Exception {
-    try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send("CONNECT\naccept-version:1.2\npasscode:" + token + "\n\n\0SEND\ndestination:/topic/x\n\n");
       Buffer chunk = Buffer.buffer("b".repeat(64 * 1024));
       for (int i = 0; i < 100 && !stomp.isClosed(); i++) {
@@ -128,14 +128,14 @@ class StompGarbageTest {
       }
       frames.append('\n').append(randomText(random, 40)).append('\0');
     }
-    try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send(frames.toString());
       assertThat(stomp.readUntilClosed()).contains("ERROR");
     }
     for (int c = 0; c < 50; c++) {
       byte[] bytes = new byte[1 + random.nextInt(4096)];
       random.nextBytes(bytes);
-      try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+      try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
         stomp.send(Buffer.buffer(bytes).appendString("\n\n\0"));
         assertThat(stomp.readUntilClosed()).contains("ERROR");
       }
@@ -145,15 +145,15 @@ class StompGarbageTest {
   @Test
   @DisplayName("heart-beats: the server beats for a client that asks, and drops a client that promised beats and went silent")
   void heartbeats() throws Exception {
-    try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send("CONNECT\naccept-version:1.2\nheart-beat:0,300\npasscode:" + token + "\n\n\0");
       assertThat(stomp.awaitText("\0\n")).contains("heart-beat:300,300");
     }
-    try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send("CONNECT\naccept-version:1.2\nheart-beat:300,0\npasscode:" + token + "\n\n\0");
       assertThat(stomp.readUntilClosed()).startsWith("CONNECTED");
     }
-    try (RawStomp stomp = RawStomp.tcp(fixture.gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send("CONNECT\naccept-version:1.2\nheart-beat:soon\npasscode:" + token + "\n\n\0");
       assertThat(stomp.readUntilClosed()).startsWith("ERROR").contains("heart-beat");
     }

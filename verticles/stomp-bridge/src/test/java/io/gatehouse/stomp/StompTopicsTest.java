@@ -75,7 +75,7 @@ class StompTopicsTest {
     try (ActionClient action = gatehouse.connect(carol)) {
       action.call(new JsonObject().put("action", "create").put("topic_name", topic).put("is_private", false));
     }
-    try (RawStomp stomp = RawStomp.tcp(gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send("CONNECT\naccept-version:1.2\nhost:gatehouse\npasscode:" + carol.getString("access_token") + "\n\n\0"
         + "SUBSCRIBE\nid:s1\ndestination:/topic/" + topic + "\nack:auto\nreceipt:r1\n\n\0");
       stomp.awaitText("receipt-id:r1");
@@ -95,16 +95,16 @@ class StompTopicsTest {
     try (ActionClient action = gatehouse.connect(dave)) {
       action.call(new JsonObject().put("action", "create").put("topic_name", secret).put("is_private", true));
     }
-    try (RawStomp stomp = RawStomp.tcp(gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send("CONNECT\naccept-version:1.2\npasscode:not-a-jwt\n\n\0");
       assertThat(stomp.readUntilClosed()).startsWith("ERROR").contains("Invalid token");
     }
-    try (RawStomp stomp = RawStomp.tcp(gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send("CONNECT\naccept-version:1.2\npasscode:" + erin.getString("access_token") + "\n\n\0"
         + "SUBSCRIBE\nid:1\ndestination:/topic/" + secret + "\n\n\0");
       assertThat(stomp.readUntilClosed()).contains("CONNECTED").contains("ERROR").contains("not_found");
     }
-    try (RawStomp stomp = RawStomp.tcp(gatehouse.vertx, fixture.stomp.tcpPort())) {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
       stomp.send("CONNECT\naccept-version:1.2\npasscode:" + erin.getString("access_token") + "\n\n\0"
         + "SUBSCRIBE\nid:1\ndestination:/topic/anything\nack:sometimes\n\n\0");
       assertThat(stomp.readUntilClosed()).contains("ERROR").contains("ack auto, client or client-individual");
