@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,16 @@ final class AppendBatch {
   private final TopicRef[] targets;
   private final RuntimeException[] refusals;
   private final long[] seqs;
+  private final int[] lockOrder;
 
   AppendBatch(List<Append> entries) {
     this.entries = List.copyOf(entries);
     this.targets = new TopicRef[entries.size()];
     this.refusals = new RuntimeException[entries.size()];
     this.seqs = new long[entries.size()];
+    // Stable: entries for one topic stay in arrival order.
+    this.lockOrder = IntStream.range(0, entries.size()).boxed()
+      .sorted(Comparator.comparing(i -> this.entries.get(i).targetName())).mapToInt(Integer::intValue).toArray();
   }
 
   int size() {
@@ -46,11 +51,20 @@ final class AppendBatch {
     return entries.stream().filter(Append::direct).map(Append::recipientId).distinct().sorted().toList();
   }
 
-  /** Parameters of the resolution query: target names and senders, by position (1-based ordinality). */
+  /**
+   * Parameters of the resolution query: target names and senders in lock order, that is sorted by topic
+   * name. Every batch locks its topics in that one order, so concurrent batches (other instances, other
+   * nodes) never deadlock.
+   */
   Tuple resolveParams() {
     return Tuple.tuple()
-      .addArrayOfString(entries.stream().map(Append::targetName).toArray(String[]::new))
-      .addArrayOfUUID(entries.stream().map(Append::senderId).toArray(UUID[]::new));
+      .addArrayOfString(IntStream.of(lockOrder).mapToObj(i -> entries.get(i).targetName()).toArray(String[]::new))
+      .addArrayOfUUID(IntStream.of(lockOrder).mapToObj(i -> entries.get(i).senderId()).toArray(UUID[]::new));
+  }
+
+  /** The entry at 1-based position {@code ordinal} of {@link #resolveParams()}. */
+  int entryAt(int ordinal) {
+    return lockOrder[ordinal - 1];
   }
 
   /**

@@ -52,6 +52,16 @@ class AppendBatchTest {
   }
 
   @Test
+  @DisplayName("topics are resolved and locked in name order, whatever the arrival order; rows map back to their entries")
+  void resolutionRunsInNameOrder() {
+    AppendBatch batch = new AppendBatch(List.of(toTopic("red"), toTopic("blue"), toTopic("red"), toTopic("amber")));
+
+    Tuple params = batch.resolveParams();
+    assertThat(params.getArrayOfStrings(0)).containsExactly("amber", "blue", "red", "red");
+    assertThat(IntStream.rangeClosed(1, 4).map(batch::entryAt).toArray()).containsExactly(3, 1, 0, 2);
+  }
+
+  @Test
   @DisplayName("non-members are refused per entry: not_member where the topic is public, not_found elsewhere")
   void refusalsArePerEntry() {
     AppendBatch batch = new AppendBatch(List.of(toTopic("red"), toTopic("blue"), toTopic("gone"), toTopic("red")));
