@@ -43,12 +43,10 @@ public record DatabaseOptions(String host, int port, String database, String use
   }
 
   /**
-   * Statements stay prepared (parsed once per connection), but PostgreSQL plans each execution with the
-   * table sizes of that moment ({@code plan_cache_mode=force_custom_plan}). Its default would freeze a
-   * generic plan after five executions, which on a fresh database is a plan for empty tables: the append
-   * path's membership check then scanned the whole members table for every batch until autovacuum's next
-   * ANALYZE, a quarter of the chat throughput for the first minutes of a new node. Planning the few
-   * statements per batch costs far less than that.
+   * Statements stay prepared per connection, and PostgreSQL's own plan caching applies (a generic plan once
+   * it is no dearer than planning each time). The hot statements are written so that their generic plans
+   * probe indexes whatever the table sizes (see the append and ack paths); planning every execution instead
+   * cost about 0.4 ms per small ack batch, a fifth of the database's CPU under chat load.
    */
   public PgConnectOptions connectOptions() {
     return new PgConnectOptions()
@@ -59,8 +57,7 @@ public record DatabaseOptions(String host, int port, String database, String use
       .setPassword(password)
       .setCachePreparedStatements(true)
       .setPipeliningLimit(256)
-      .addProperty("application_name", "gatehouse")
-      .addProperty("plan_cache_mode", "force_custom_plan");
+      .addProperty("application_name", "gatehouse");
   }
 
   public PoolOptions poolOptions() {
