@@ -11,6 +11,9 @@ import java.util.List;
  * Group commit for hot-path writes: a request submitted while no batch is being written goes at once,
  * alone; requests submitted while a batch is in flight wait and go together as the next batch (at most
  * {@code maxBatch}). No timer: latency stays one round trip at low load, batches grow with load.
+ * Where more than one write may be in flight, the extra ones start only for a full batch: a partial batch
+ * waits for the write under way, so statements stay few and large (each costs the database a fixed
+ * overhead), and parallel writes add capacity only when one writer cannot keep up.
  * <p>
  * Not thread-safe: submit from one context (the owning verticle's event loop), whose futures the writer
  * completes on.
@@ -43,7 +46,7 @@ public final class GroupCommit<T, R> {
   }
 
   /**
-   * {@code maxInFlight} batches may be written at once. Keep it 1 where batches must commit in submission
+   * Up to {@code maxInFlight} batches may be written at once, the second and later only when full. Keep it 1 where batches must commit in submission
    * order (appends: one sender's messages keep their order); raise it only for writes that commute, such
    * as cursor updates that keep the greatest value.
    */
@@ -62,7 +65,7 @@ public final class GroupCommit<T, R> {
   public Future<R> submit(T request) {
     Promise<R> reply = Promise.promise();
     queue.add(new Pending<>(request, reply));
-    if (inFlight < maxInFlight) {
+    if (mayStartWrite()) {
       writeNext();
     }
     return reply.future();
@@ -77,6 +80,10 @@ public final class GroupCommit<T, R> {
       idle = Promise.promise();
     }
     return idle.future();
+  }
+
+  private boolean mayStartWrite() {
+    return inFlight == 0 || inFlight < maxInFlight && queue.size() >= maxBatch;
   }
 
   private void writeNext() {
@@ -104,7 +111,9 @@ public final class GroupCommit<T, R> {
         }
       }
       inFlight--;
-      writeNext();
+      if (mayStartWrite()) {
+        writeNext();
+      }
     });
   }
 

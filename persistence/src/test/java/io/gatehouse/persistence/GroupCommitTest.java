@@ -111,25 +111,31 @@ class GroupCommitTest {
   }
 
   @Test
-  @DisplayName("with two writes allowed in flight, a second batch starts before the first finishes, never a third")
+  @DisplayName("with two writes allowed in flight, a partial batch waits for the one under way; "
+    + "a second write starts only for a full batch, never a third")
   void boundedConcurrentBatches() {
     HeldWriter writer = new HeldWriter();
     GroupCommit<String, String> commit = new GroupCommit<>(2, 2, writer);
 
     commit.submit("a");
     commit.submit("b");
-    List.of("c", "d", "e").forEach(commit::submit);
+    assertThat(writer.batches).as("b waits: its batch is not full").hasSize(1);
+    commit.submit("c");
     assertThat(writer.batches).hasSize(2);
     assertThat(writer.requests(0)).containsExactly("a");
-    assertThat(writer.requests(1)).containsExactly("b");
+    assertThat(writer.requests(1)).containsExactly("b", "c");
+    List.of("d", "e", "f").forEach(commit::submit);
+    assertThat(writer.batches).as("never a third in flight").hasSize(2);
 
     writer.answerAndFinish(1);
     assertThat(writer.batches).hasSize(3);
-    assertThat(writer.requests(2)).containsExactly("c", "d");
+    assertThat(writer.requests(2)).containsExactly("d", "e");
     Future<Void> drained = commit.drained();
     writer.answerAndFinish(0);
-    assertThat(writer.requests(3)).containsExactly("e");
+    assertThat(writer.batches).as("f waits for the write under way").hasSize(3);
     writer.answerAndFinish(2);
+    assertThat(writer.requests(3)).containsExactly("f");
+    assertThat(drained.isComplete()).isFalse();
     writer.answerAndFinish(3);
     assertThat(drained.succeeded()).isTrue();
   }

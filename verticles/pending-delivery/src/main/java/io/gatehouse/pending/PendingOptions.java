@@ -7,7 +7,8 @@ import io.vertx.core.json.JsonObject;
  *
  * @param maxBatch   most acks stored in one statement
  * @param maxCatchUp most deliveries one catch-up returns (a larger or missing limit means this)
- * @param maxAckWritesInFlight ack batches written at once (cursor updates keep the greatest value, so they commute)
+ * @param maxAckWritesInFlight ack batches written at once, the second and later only when full (cursor updates
+ *                             keep the greatest value, so they commute)
  */
 public record PendingOptions(int maxBatch, int maxCatchUp, int maxAckWritesInFlight) {
 
