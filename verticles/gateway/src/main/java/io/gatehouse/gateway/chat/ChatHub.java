@@ -5,7 +5,7 @@ import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.gateway.LocalFanOut;
 import io.gatehouse.gateway.ServiceBus;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
+import io.gatehouse.gateway.socketio.EncodedEvent;
 
 /**
  * What the chat sockets of one gateway verticle share: the services, and ONE bus consumer per chat topic
@@ -19,7 +19,7 @@ final class ChatHub {
   final LocalFanOut<Long, Delivery, Delivery, ChatSocket> rooms;
   final LocalFanOut<String, MembershipChange, MembershipChange, ChatSocket> users;
   private Delivery lastDelivery;
-  private JsonObject lastEvent;
+  private EncodedEvent lastEvent;
 
   ChatHub(EventBus bus, ServiceBus services, ChatOptions options) {
     this.bus = bus;
@@ -31,12 +31,11 @@ final class ChatHub {
 
   /**
    * The {@code receive_message} event of a delivery. A room's sockets get the same delivery one after the
-   * other, so the event is built once per message, not once per socket; emitting encodes it at once and
-   * nothing changes it afterwards.
+   * other, so the event is built and encoded once per message, not once per socket.
    */
-  JsonObject messageEvent(Delivery delivery) {
+  EncodedEvent messageEvent(Delivery delivery) {
     if (delivery != lastDelivery) {
-      lastEvent = ChatEvents.message(delivery);
+      lastEvent = EncodedEvent.of(ChatEvents.RECEIVE_MESSAGE, ChatEvents.message(delivery));
       lastDelivery = delivery;
     }
     return lastEvent;

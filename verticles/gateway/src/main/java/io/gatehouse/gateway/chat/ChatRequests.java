@@ -1,9 +1,9 @@
 package io.gatehouse.gateway.chat;
 
+import io.gatehouse.contract.ids.UuidText;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Reads the client events' arguments strictly; a field that is missing or of the wrong shape is {@link Invalid}. */
 final class ChatRequests {
@@ -14,9 +14,6 @@ final class ChatRequests {
       super(message, null, false, false);
     }
   }
-
-  private static final Pattern UUID = Pattern.compile(
-    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   record StartChat(String peerId) {
   }
@@ -62,7 +59,7 @@ final class ChatRequests {
   }
 
   private static String uuid(Object value, String field) {
-    if (value instanceof String text && UUID.matcher(text).matches()) {
+    if (value instanceof String text && UuidText.isCanonical(text)) {
       return text.toLowerCase(Locale.ROOT);
     }
     throw new Invalid(field + " must be a UUID");

@@ -173,7 +173,7 @@ final class ChatSocket implements NamespaceSocket {
 
   private void emit(Delivery delivery) {
     delivered.put(delivery.messageId(), new long[] {delivery.topicId(), delivery.seq()});
-    client.emit(ChatEvents.RECEIVE_MESSAGE, hub.messageEvent(delivery));
+    client.emit(hub.messageEvent(delivery));
   }
 
   /** Where a message this socket delivered sits (topic id, seq), or null when it is not remembered. */

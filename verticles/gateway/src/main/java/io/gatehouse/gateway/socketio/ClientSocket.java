@@ -12,6 +12,9 @@ public interface ClientSocket {
   /** Emits an event with one argument to this socket. */
   void emit(String event, Object argument);
 
+  /** Emits an event encoded once for several sockets. */
+  void emit(EncodedEvent event);
+
   /** Removes the socket from its namespace (a DISCONNECT packet to the client). */
   void disconnect();
 

@@ -70,6 +70,13 @@ public final class NamespaceSockets {
     }
 
     @Override
+    public void emit(EncodedEvent event) {
+      if (connected()) {
+        link.send(SocketPacket.event(namespace, event));
+      }
+    }
+
+    @Override
     public void disconnect() {
       if (connected()) {
         link.send(SocketPacket.disconnect(namespace));

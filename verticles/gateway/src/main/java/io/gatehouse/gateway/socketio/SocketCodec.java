@@ -72,7 +72,9 @@ public final class SocketCodec {
     if (packet.ackId() >= 0) {
       out.append(packet.ackId());
     }
-    if (packet.data() != null) {
+    if (packet.data() instanceof EncodedEvent encoded) {
+      out.append(encoded.json());
+    } else if (packet.data() != null) {
       out.append(Json.encode(packet.data()));
     }
     return out.toString();

@@ -40,6 +40,11 @@ public record SocketPacket(Type type, String namespace, long ackId, Object data,
     return new SocketPacket(Type.EVENT, namespace, -1, new JsonArray().add(name).add(argument), 0);
   }
 
+  /** An outgoing event whose data is already encoded. */
+  public static SocketPacket event(String namespace, EncodedEvent event) {
+    return new SocketPacket(Type.EVENT, namespace, -1, event, 0);
+  }
+
   public static SocketPacket ack(String namespace, long ackId, Object argument) {
     return new SocketPacket(Type.ACK, namespace, ackId, new JsonArray().add(argument), 0);
   }

@@ -41,6 +41,11 @@ class SocketCodecTest {
     assertThat(SocketCodec.encode(SocketPacket.ack("/chat", 3, new JsonObject().put("a", 1)))).isEqualTo("3/chat,3[{\"a\":1}]");
     assertThat(SocketCodec.encode(SocketPacket.event("/", "e", "x"))).isEqualTo("2[\"e\",\"x\"]");
     assertThat(SocketCodec.encode(SocketPacket.disconnect("/chat"))).isEqualTo("1/chat,");
+    JsonObject argument = new JsonObject().put("message_id", "m").put("content", "\"quoted\"");
+    assertThat(SocketCodec.encode(SocketPacket.event("/chat", EncodedEvent.of("receive_message", argument))))
+      .as("an event encoded once for many sockets reads as if encoded per socket")
+      .isEqualTo(SocketCodec.encode(SocketPacket.event("/chat", "receive_message", argument)))
+      .isEqualTo("2/chat,[\"receive_message\",{\"message_id\":\"m\",\"content\":\"\\\"quoted\\\"\"}]");
   }
 
   @Test
