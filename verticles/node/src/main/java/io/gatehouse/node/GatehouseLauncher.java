@@ -69,6 +69,7 @@ public final class GatehouseLauncher extends VertxApplication implements VertxAp
   @Override
   public VertxBuilder createVertxBuilder(VertxOptions options) {
     options.setEventLoopPoolSize(NodeConfig.eventLoops(config, Runtime.getRuntime().availableProcessors()));
+    options.setPreferNativeTransport(NodeConfig.nativeTransport(config));
     VertxBuilder builder = Vertx.builder().with(options);
     if (clustered) {
       options.getEventBusOptions().setHost(ClusterSetup.host(config));
@@ -80,6 +81,7 @@ public final class GatehouseLauncher extends VertxApplication implements VertxAp
   @Override
   public void afterVertxStarted(HookContext context) {
     Codecs.register(context.vertx());
+    LOG.info("network transport: {}", context.vertx().isNativeTransportEnabled() ? "native epoll" : "Java NIO");
   }
 
   @Override

@@ -36,6 +36,16 @@ class NodeConfigTest {
   }
 
   @Test
+  @DisplayName("node.nativeTransport: on by default, off by environment, and nothing but a boolean")
+  void nativeTransport() {
+    assertThat(NodeConfig.nativeTransport(NodeConfig.load(null, Map.of(), Map.of()))).isTrue();
+    assertThat(NodeConfig.nativeTransport(NodeConfig.load(null, Map.of("GATEHOUSE_NODE_NATIVETRANSPORT", "false"),
+      Map.of()))).isFalse();
+    JsonObject wrong = NodeConfig.load("{\"node\":{\"nativeTransport\":\"yes\"}}", Map.of(), Map.of());
+    assertThatThrownBy(() -> NodeConfig.nativeTransport(wrong)).hasMessageContaining("node.nativeTransport");
+  }
+
+  @Test
   @DisplayName("a -conf file merges section by section over the defaults")
   void confFileMergesDeeply(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("node.json");
