@@ -46,9 +46,9 @@ public final class GroupCommit<T, R> {
   }
 
   /**
-   * Up to {@code maxInFlight} batches may be written at once, the second and later only when full. Keep it 1 where batches must commit in submission
-   * order (appends: one sender's messages keep their order); raise it only for writes that commute, such
-   * as cursor updates that keep the greatest value.
+   * Up to {@code maxInFlight} batches may be written at once, the second and later only when full. Keep it
+   * 1 where batches must commit in submission order (appends: one sender's messages keep their order);
+   * raise it only for writes that commute, such as cursor updates that keep the greatest value.
    */
   public GroupCommit(int maxBatch, int maxInFlight, BatchWriter<T, R> writer) {
     if (maxBatch < 1) {

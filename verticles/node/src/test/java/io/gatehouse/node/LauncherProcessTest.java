@@ -59,7 +59,8 @@ class LauncherProcessTest {
     try (NodeProcess first = NodeProcess.start(work, "-conf", conf).awaitReady(READY)) {
       assertThat(await(http.post(httpPort, "127.0.0.1", "/register").sendJsonObject(body)).statusCode()).isEqualTo(201);
       if (System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch").equals("amd64")) {
-        assertThat(first.log()).as("node.nativeTransport defaults to epoll").contains("network transport: native epoll");
+        assertThat(first.log()).as("node.nativeTransport defaults to epoll")
+          .contains("network transport: native epoll");
       }
       first.terminate(Duration.ofSeconds(60));
       assertThat(first.log()).contains("embedded PostgreSQL stopped");

@@ -52,7 +52,8 @@ class AppendBatchTest {
   }
 
   @Test
-  @DisplayName("topics are resolved and locked in name order, whatever the arrival order; rows map back to their entries")
+  @DisplayName("topics are resolved and locked in name order, whatever the arrival order; "
+    + "rows map back to their entries")
   void resolutionRunsInNameOrder() {
     AppendBatch batch = new AppendBatch(List.of(toTopic("red"), toTopic("blue"), toTopic("red"), toTopic("amber")));
 
