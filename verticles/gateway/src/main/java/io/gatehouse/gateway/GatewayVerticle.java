@@ -47,12 +47,13 @@ public class GatewayVerticle extends VerticleBase {
     GatewayOptions options = GatewayOptions.from(config());
     ActionOptions actionOptions = ActionOptions.from(config());
     ServiceBus services = new ServiceBus(vertx.eventBus(), options.requestTimeoutMs());
-    actions = new ActionSocket(vertx, services, actionOptions);
+    WriteCoalescing coalescing = new WriteCoalescing(options.coalesceWrites());
+    actions = new ActionSocket(vertx, services, actionOptions, coalescing);
     actions.startHeartbeats(vertx);
     SocketIoOptions socketIoOptions = SocketIoOptions.from(config());
     ChatOptions chatOptions = ChatOptions.from(config());
     socketIo = new SocketIoServer(vertx, socketIoOptions,
-      Map.of(ChatNamespace.NAME, new ChatNamespace(vertx.eventBus(), services, chatOptions)));
+      Map.of(ChatNamespace.NAME, new ChatNamespace(vertx.eventBus(), services, chatOptions)), coalescing);
     server = vertx.createHttpServer(new HttpServerOptions()
       .setHost(options.host())
       .setPort(options.port())

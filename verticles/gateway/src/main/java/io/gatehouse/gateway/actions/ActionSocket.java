@@ -1,6 +1,7 @@
 package io.gatehouse.gateway.actions;
 
 import io.gatehouse.gateway.ServiceBus;
+import io.gatehouse.gateway.WriteCoalescing;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -20,9 +21,11 @@ public final class ActionSocket {
   private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
   private final ActionHub hub;
+  private final WriteCoalescing coalescing;
 
-  public ActionSocket(Vertx vertx, ServiceBus services, ActionOptions options) {
+  public ActionSocket(Vertx vertx, ServiceBus services, ActionOptions options, WriteCoalescing coalescing) {
     this.hub = new ActionHub(vertx, services, options);
+    this.coalescing = coalescing;
   }
 
   public void mount(Router router) {
@@ -64,7 +67,10 @@ public final class ActionSocket {
       return;
     }
     request.toWebSocket()
-      .onSuccess(ws -> new ActionSession(hub, ws, UUID.randomUUID().toString().substring(0, 8), ip).start(pathToken))
+      .onSuccess(ws -> {
+        coalescing.install(request);
+        new ActionSession(hub, ws, UUID.randomUUID().toString().substring(0, 8), ip).start(pathToken);
+      })
       .onFailure(failure -> hub.release(ip));
   }
 

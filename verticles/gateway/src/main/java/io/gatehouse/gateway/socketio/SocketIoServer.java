@@ -5,6 +5,7 @@ import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
 import io.gatehouse.contract.gateway.PollAnswer;
 import io.gatehouse.contract.gateway.PollForward;
+import io.gatehouse.gateway.WriteCoalescing;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -37,9 +38,12 @@ public final class SocketIoServer {
   final Map<String, Namespace> namespaces;
   private final SessionTable<EngineSession> sessions = new SessionTable<>();
   private final DeliveryOptions forwarding;
+  private final WriteCoalescing coalescing;
 
-  public SocketIoServer(Vertx vertx, SocketIoOptions options, Map<String, Namespace> namespaces) {
+  public SocketIoServer(Vertx vertx, SocketIoOptions options, Map<String, Namespace> namespaces,
+                        WriteCoalescing coalescing) {
     this.vertx = vertx;
+    this.coalescing = coalescing;
     this.options = options;
     this.namespaces = Map.copyOf(namespaces);
     // A forwarded GET is held at most until the next ping is queued.
@@ -119,6 +123,7 @@ public final class SocketIoServer {
       return;
     }
     request.toWebSocket().onSuccess(ws -> {
+      coalescing.install(request);
       if (existing != null) {
         existing.probeWebSocket(ws);
       } else {
