@@ -5,12 +5,12 @@ import java.net.URI;
 import java.net.UnknownHostException;
 
 /** Load is only ever aimed at this machine: a URL whose host is not a loopback address is refused. */
-final class LoopbackGuard {
+public final class LoopbackGuard {
 
   private LoopbackGuard() {
   }
 
-  static void requireLoopback(URI url) {
+  public static void requireLoopback(URI url) {
     String host = url.getHost();
     if (host == null) {
       throw new IllegalArgumentException("--url needs a host, as in " + BenchOptions.DEFAULT_URL);
