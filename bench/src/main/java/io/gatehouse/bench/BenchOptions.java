@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import static io.gatehouse.bench.CliArgs.intOf;
+import static io.gatehouse.bench.CliArgs.requireAtLeast;
+
 /**
  * Everything one generator run is told, parsed from {@code --key value} arguments.
  *
@@ -118,24 +121,6 @@ public record BenchOptions(
       intOf(given, "ack-interval", DEFAULT_ACK_INTERVAL_MILLIS),
       intOf(given, "drain", DEFAULT_DRAIN_SECONDS),
       intOf(given, "client-threads", Runtime.getRuntime().availableProcessors()));
-  }
-
-  private static int intOf(Map<String, String> given, String key, int fallback) {
-    String value = given.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + key + " must be a whole number, not " + value);
-    }
-  }
-
-  private static void requireAtLeast(String key, long value, long min) {
-    if (value < min) {
-      throw new IllegalArgumentException("--" + key + " must be at least " + min + ", not " + value);
-    }
   }
 
   private static void requireAtMost(String key, int value, String limitKey, int limit) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,12 +29,8 @@ class WsSessionScriptTest {
 
   @BeforeAll
   static void installClients() throws Exception {
-    assumeTrue(succeeds(List.of("node", "--version"), Path.of(".")), "node is not installed");
-    clients = projectRoot().resolve("clients");
-    if (!Files.isDirectory(clients.resolve("node_modules").resolve("ws"))) {
-      Run install = run(List.of("npm", "ci"), clients, 300);
-      assertThat(install.status()).as("npm ci in clients/: %s", install.stderr()).isZero();
-    }
+    assumeTrue(NodeProject.nodeInstalled(), "node is not installed");
+    clients = NodeProject.clientsWith("ws");
   }
 
   @BeforeEach
@@ -55,7 +50,7 @@ class WsSessionScriptTest {
       .add(expect(new JsonObject().put("action", "message").put("topic_name", "news").put("content", "hello")))
       .add(new JsonObject().put("close", 1000)));
 
-    Run session = run(List.of("node", "ws-session.mjs", url(), script.toString()), clients, 30);
+    NodeProject.Run session = NodeProject.run(List.of("node", "ws-session.mjs", url(), script.toString()), clients, 30);
 
     assertThat(session.status()).as(session.stderr()).isZero();
     List<JsonObject> frames = session.stdout().lines().map(JsonObject::new).toList();
@@ -74,7 +69,7 @@ class WsSessionScriptTest {
       .add(expect(new JsonObject().put("action", "ping").put("success", true)))
       .add(expect(new JsonObject().put("action", "never-sent")).put("timeoutMs", 300)));
 
-    Run session = run(List.of("node", "ws-session.mjs", url(), script.toString()), clients, 30);
+    NodeProject.Run session = NodeProject.run(List.of("node", "ws-session.mjs", url(), script.toString()), clients, 30);
 
     assertThat(session.status()).isEqualTo(1);
     assertThat(session.stderr()).contains("step 3").contains("never-sent");
@@ -95,45 +90,5 @@ class WsSessionScriptTest {
 
   private static Path write(Path dir, JsonArray steps) throws IOException {
     return Files.writeString(dir.resolve("script.json"), steps.encodePrettily());
-  }
-
-  private static Path projectRoot() {
-    String configured = System.getProperty("gatehouse.test.root");
-    Path start = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
-    for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("clients").resolve("package.json"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no clients/package.json above " + start);
-  }
-
-  private static boolean succeeds(List<String> command, Path dir) {
-    try {
-      return run(command, dir, 30).status() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
-  }
-
-  private static Run run(List<String> command, Path dir, long timeoutSeconds) throws IOException, InterruptedException {
-    Path stdout = Files.createTempFile("ws-session", ".out");
-    Path stderr = Files.createTempFile("ws-session", ".err");
-    try {
-      Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
-      }
-      return new Run(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-        Files.readString(stderr, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(stdout);
-      Files.deleteIfExists(stderr);
-    }
-  }
-
-  private record Run(int status, String stdout, String stderr) {
   }
 }

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import static io.gatehouse.bench.CliArgs.intOf;
+import static io.gatehouse.bench.CliArgs.requireAtLeast;
+
 /**
  * What one chat load run is told: the options of {@code bench/socketio/chat-load.mjs} with its defaults, plus
  * {@code --event-loops}.
@@ -96,23 +99,5 @@ public record ChatOptions(ChatTarget target, String url, int pairs, int seconds,
       throw new IllegalArgumentException("--url must look like " + DEFAULT_URL + ", not " + url);
     }
     return parsed;
-  }
-
-  private static int intOf(Map<String, String> given, String key, int fallback) {
-    String value = given.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + key + " must be a whole number, not " + value);
-    }
-  }
-
-  private static void requireAtLeast(String key, int value, int min) {
-    if (value < min) {
-      throw new IllegalArgumentException("--" + key + " must be at least " + min + ", not " + value);
-    }
   }
 }

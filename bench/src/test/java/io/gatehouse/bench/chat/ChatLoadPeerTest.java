@@ -1,5 +1,6 @@
 package io.gatehouse.bench.chat;
 
+import io.gatehouse.bench.NodeProject;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.junit5.VertxExtension;
@@ -13,9 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,15 +30,8 @@ class ChatLoadPeerTest {
 
   @BeforeAll
   static void startPeer() throws Exception {
-    assumeTrue(succeeds(List.of("node", "--version")), "node is not installed");
-    Path root = projectRoot();
-    Path clients = root.resolve("clients");
-    if (!Files.isDirectory(clients.resolve("node_modules").resolve("socket.io"))) {
-      Process install = new ProcessBuilder("npm", "ci").directory(clients.toFile())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      assertThat(install.waitFor(300, TimeUnit.SECONDS)).as("npm ci in clients/ finished").isTrue();
-      assertThat(install.exitValue()).as("npm ci in clients/").isZero();
-    }
+    assumeTrue(NodeProject.nodeInstalled(), "node is not installed");
+    Path root = NodeProject.clientsWith("socket.io").getParent();
     peer = new ProcessBuilder("node", "bench/socketio/peer-chat-server.mjs", "0").directory(root.toFile())
       .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
@@ -94,30 +86,6 @@ class ChatLoadPeerTest {
       return reader.readLine();
     } catch (IOException e) {
       return null;
-    }
-  }
-
-  private static Path projectRoot() {
-    String configured = System.getProperty("gatehouse.test.root");
-    Path start = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
-    for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("clients").resolve("package.json"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no clients/package.json above " + start);
-  }
-
-  private static boolean succeeds(List<String> command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }
