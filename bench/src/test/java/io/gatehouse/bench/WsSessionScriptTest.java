@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Drives clients/ws-session.mjs (the real {@code ws} package under node) against the raw ceiling server. */
 @ExtendWith(VertxExtension.class)
@@ -29,7 +28,7 @@ class WsSessionScriptTest {
 
   @BeforeAll
   static void installClients() throws Exception {
-    assumeTrue(NodeProject.nodeInstalled(), "node is not installed");
+    assertThat(NodeProject.nodeInstalled()).as("node on the PATH (scripts/test requires it)").isTrue();
     clients = NodeProject.clientsWith("ws");
   }
 

@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The Java chat load against the real npm socket.io 4.x server: bench/socketio/peer-chat-server.mjs under node. */
 @ExtendWith(VertxExtension.class)
@@ -30,7 +29,7 @@ class ChatLoadPeerTest {
 
   @BeforeAll
   static void startPeer() throws Exception {
-    assumeTrue(NodeProject.nodeInstalled(), "node is not installed");
+    assertThat(NodeProject.nodeInstalled()).as("node on the PATH (scripts/test requires it)").isTrue();
     Path root = NodeProject.clientsWith("socket.io").getParent();
     peer = new ProcessBuilder("node", "bench/socketio/peer-chat-server.mjs", "0").directory(root.toFile())
       .redirectError(ProcessBuilder.Redirect.DISCARD).start();
