@@ -3,6 +3,7 @@ package io.gatehouse.gateway;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -27,13 +28,11 @@ public final class ActionClient implements AutoCloseable {
 
   private ActionClient(WebSocketClient client, String uri, int port) {
     this.client = client;
-    // handlers are set on the event loop as the connection completes, so no early frame is missed
-    this.socket = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
-      .map(ws -> {
-        ws.textMessageHandler(text -> received.add(new JsonObject(text)));
-        ws.closeHandler(v -> closeCode = ws.closeStatusCode() == null ? -1 : ws.closeStatusCode());
-        return ws;
-      }));
+    // handlers set before connecting: frames that come with the handshake are not missed
+    ClientWebSocket ws = client.webSocket();
+    ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+    ws.closeHandler(v -> closeCode = ws.closeStatusCode() == null ? -1 : ws.closeStatusCode());
+    this.socket = await(ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri)));
   }
 
   public static ActionClient connect(Vertx vertx, int port, String uri) {

@@ -2,6 +2,7 @@ package io.gatehouse.gateway;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -41,12 +42,11 @@ class EngineProtocolTest {
 
     RawSocket(String uri) {
       WebSocketClient client = gateway.vertx.createWebSocketClient();
-      // handlers are set on the event loop as the connection completes, so that no early frame is missed
-      ws = GatewayFixture.await(client.connect(gateway.port, "127.0.0.1", uri).map(socket -> {
-        socket.textMessageHandler(frames::add);
-        socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
-        return socket;
-      }));
+      // handlers set before connecting: frames that come with the handshake (the open packet) are not missed
+      ClientWebSocket socket = client.webSocket();
+      socket.textMessageHandler(frames::add);
+      socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
+      ws = GatewayFixture.await(socket.connect(gateway.port, "127.0.0.1", uri));
     }
 
     String next() throws InterruptedException {

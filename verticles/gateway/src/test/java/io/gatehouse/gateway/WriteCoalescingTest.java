@@ -4,8 +4,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import org.junit.jupiter.api.AfterEach;
@@ -64,11 +64,10 @@ class WriteCoalescingTest {
       ws.close();
     }));
     int port = listen(router);
-    WebSocketClient client = vertx.createWebSocketClient();
-    client.connect(port, "127.0.0.1", "/ws").onSuccess(ws -> {
-      ws.textMessageHandler(received::add);
-      ws.closeHandler(v -> closed.complete(null));
-    }).onFailure(closed::completeExceptionally);
+    ClientWebSocket client = vertx.createWebSocketClient().webSocket();
+    client.textMessageHandler(received::add);
+    client.closeHandler(v -> closed.complete(null));
+    client.connect(port, "127.0.0.1", "/ws").onFailure(closed::completeExceptionally);
     closed.get(10, TimeUnit.SECONDS);
     assertThat(names.get(10, TimeUnit.SECONDS)).filteredOn(name -> name.startsWith("gatehouse-")).hasSize(1);
     assertThat(received).containsExactly("last words");
@@ -101,12 +100,14 @@ class WriteCoalescingTest {
       });
     }));
     int port = listen(router);
-    vertx.createWebSocketClient().connect(port, "127.0.0.1", "/ws").onSuccess(ws -> ws.textMessageHandler(text -> {
+    ClientWebSocket client = vertx.createWebSocketClient().webSocket();
+    client.textMessageHandler(text -> {
       received.add(text);
       if (received.size() == frames) {
         all.complete(null);
       }
-    })).onFailure(all::completeExceptionally);
+    });
+    client.connect(port, "127.0.0.1", "/ws").onFailure(all::completeExceptionally);
     all.get(10, TimeUnit.SECONDS);
     return new Outcome(installed[0], received, flushes);
   }
