@@ -3,6 +3,8 @@ package io.gatehouse.node;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,9 +23,12 @@ import java.util.Map;
  * {@code conf/gatehouse.json}), {@code ./conf/gatehouse.json} when present, the {@code -conf} file or
  * JSON string, {@code GATEHOUSE_<SECTION>_<KEY>} environment variables, {@code gatehouse.<section>.<key>}
  * system properties. Overrides are typed after the default they replace, so a port stays a number.
+ * An environment variable whose name starts with no known section ({@code GATEHOUSE_HOME}) belongs to
+ * someone else and is ignored; within a known section an unknown key stops the node.
  */
 public final class NodeConfig {
 
+  private static final Logger LOG = LoggerFactory.getLogger(NodeConfig.class);
   static final String DEFAULTS_RESOURCE = "/defaults/gatehouse.json";
   static final String ENV_PREFIX = "GATEHOUSE_";
   static final String PROPERTY_PREFIX = "gatehouse.";
@@ -40,7 +47,12 @@ public final class NodeConfig {
     }
     env.forEach((key, value) -> {
       if (key.startsWith(ENV_PREFIX)) {
-        override(config, key.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).split("_"), value);
+        String[] parts = key.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).split("_");
+        if (SettingNames.namesSection(config, parts)) {
+          override(config, parts, value);
+        } else {
+          LOG.info("environment variable {} names no configuration section; ignored", key);
+        }
       }
     });
     properties.forEach((key, value) -> {
@@ -137,6 +149,7 @@ public final class NodeConfig {
    */
   static void override(JsonObject config, String[] parts, String value) {
     JsonObject target = config;
+    List<String> path = new ArrayList<>();
     int index = 0;
     while (index < parts.length) {
       int taken = 0;
@@ -147,10 +160,16 @@ public final class NodeConfig {
         taken = length;
       }
       if (key == null) {
-        throw new ConfigException("unknown setting " + String.join(".", parts) + " (see conf/gatehouse.json for the keys)");
+        String rest = String.join("", Arrays.copyOfRange(parts, index, parts.length));
+        throw new ConfigException("unknown setting " + String.join(".", parts) + SettingNames.suggestion(target, path, rest));
       }
       index += taken;
+      path.add(key);
       Object current = target.getValue(key);
+      if (index == parts.length && current instanceof JsonObject section) {
+        throw new ConfigException("cannot override " + String.join(".", path) + ": it is a section; name one of its keys "
+          + section.fieldNames());
+      }
       if (index == parts.length) {
         target.put(key, typed(current, value));
         return;

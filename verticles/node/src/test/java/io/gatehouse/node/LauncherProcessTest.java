@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static io.gatehouse.node.TestNodes.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +104,12 @@ class LauncherProcessTest {
     NodeProcess bad = NodeProcess.start(work, "-conf", broken.toString());
     assertThat(bad.awaitExit(Duration.ofSeconds(60))).isNotZero();
     assertThat(bad.log()).contains("bad configuration").contains("broken.json").doesNotContain("\tat ");
+
+    NodeProcess typo = NodeProcess.start(work, Map.of("GATEHOUSE_GATEWAY_PROT", "9000", "GATEHOUSE_HOME", "/opt/gh"),
+      "-conf", conf.encode());
+    assertThat(typo.awaitExit(Duration.ofSeconds(60))).isNotZero();
+    assertThat(typo.log()).contains("unknown setting gateway.prot; did you mean gateway.port?")
+      .contains("GATEHOUSE_HOME names no configuration section; ignored").doesNotContain("\tat ");
   }
 
   @Test

@@ -91,6 +91,39 @@ class NodeConfigTest {
   }
 
   @Test
+  @DisplayName("an environment variable naming no config section (GATEHOUSE_HOME) is ignored, not an error")
+  void foreignEnvironmentVariablesAreIgnored() {
+    JsonObject config = NodeConfig.load(null, Map.of("GATEHOUSE_HOME", "/opt/gatehouse", "GATEHOUSE_LOG_LEVEL", "debug",
+      "GATEHOUSE_GATEWAY_PORT", "9100"), Map.of());
+    assertThat(config.getJsonObject("gateway").getInteger("port")).isEqualTo(9100);
+    assertThat(config.fieldNames()).doesNotContain("home", "log", "HOME");
+    assertThat(config).isEqualTo(NodeConfig.load(null, Map.of("GATEHOUSE_GATEWAY_PORT", "9100"), Map.of()));
+  }
+
+  @Test
+  @DisplayName("an unknown key in a known section stops the node and names the closest valid key")
+  void unknownKeyOfKnownSectionNamesTheClosest() {
+    assertThatThrownBy(() -> NodeConfig.load(null, Map.of("GATEHOUSE_GATEWAY_PROT", "9000"), Map.of()))
+      .isInstanceOf(NodeConfig.ConfigException.class)
+      .hasMessage("unknown setting gateway.prot; did you mean gateway.port?");
+    assertThatThrownBy(() -> NodeConfig.load(null, Map.of("GATEHOUSE_DATABASE_POOL_SIZ", "4"), Map.of()))
+      .hasMessage("unknown setting database.pool.siz; did you mean database.poolSize?");
+    assertThatThrownBy(() -> NodeConfig.load(null, Map.of("GATEHOUSE_AUTH_ARGON2_ITERATION", "4"), Map.of()))
+      .hasMessage("unknown setting auth.argon2.iteration; did you mean auth.argon2.iterations?");
+    assertThatThrownBy(() -> NodeConfig.load(null, Map.of("GATEHOUSE_GATEWAY_COMPLETELYDIFFERENTTHING", "1"), Map.of()))
+      .hasMessage("unknown setting gateway.completelydifferentthing (see conf/gatehouse.json for the keys)");
+    assertThatThrownBy(() -> NodeConfig.load(null, Map.of(), Map.of("gatehouse.stomp.tcpprot", "1")))
+      .hasMessage("unknown setting stomp.tcpprot; did you mean stomp.tcpPort?");
+  }
+
+  @Test
+  @DisplayName("a section cannot be overwritten by a plain value")
+  void sectionIsNotAValue() {
+    assertThatThrownBy(() -> NodeConfig.load(null, Map.of("GATEHOUSE_AUTH_ARGON2", "x"), Map.of()))
+      .hasMessageStartingWith("cannot override auth.argon2: it is a section");
+  }
+
+  @Test
   @DisplayName("roles parse in deployment order and unknown roles are refused")
   void rolesParse() {
     assertThat(Role.parse(java.util.List.of("gateway", "user-auth"))).containsExactly(Role.USER_AUTH, Role.GATEWAY);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The real launcher in a child JVM, as {@code java -jar gatehouse.jar ...} would run it. */
@@ -24,6 +25,11 @@ final class NodeProcess implements AutoCloseable {
   }
 
   static NodeProcess start(Path workDir, String... args) {
+    return start(workDir, Map.of(), args);
+  }
+
+  /** As {@link #start(Path, String...)} with extra environment variables for the child. */
+  static NodeProcess start(Path workDir, Map<String, String> env, String... args) {
     try {
       Files.createDirectories(workDir);
       List<String> command = new ArrayList<>(List.of(
@@ -32,8 +38,10 @@ final class NodeProcess implements AutoCloseable {
       command.addAll(List.of(args));
       Path out = Files.createTempFile(workDir, "stdout", ".log");
       Path err = Files.createTempFile(workDir, "stderr", ".log");
-      Process process = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().putAll(env);
+      Process process = builder.start();
       return new NodeProcess(process, out, err);
     } catch (IOException e) {
       throw new IllegalStateException(e);
