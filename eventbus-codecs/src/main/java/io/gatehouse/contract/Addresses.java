@@ -26,6 +26,8 @@ public final class Addresses {
     public static final String SIGNUP_RESET = "gatehouse.auth.signup.reset";
     public static final String SIGNUP_STATUS = "gatehouse.auth.signup.status";
     public static final String MARK_VERIFIED = "gatehouse.auth.user.verified";
+    /** Any body → a {@code Buffer}: the HMAC key gateways share to bind signup CSRF tokens to a client. */
+    public static final String CSRF_KEY = "gatehouse.auth.csrf.key";
 
     private Auth() {
     }

@@ -3,7 +3,11 @@ package io.gatehouse.auth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -56,6 +60,17 @@ public record KeyMaterial(byte[] signingKey, byte[] masterKey) {
   @Override
   public byte[] masterKey() {
     return masterKey.clone();
+  }
+
+  /** A 32-byte key for one purpose, derived from the master key (HMAC-SHA256 over the purpose). */
+  public byte[] derive(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(masterKey, "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
   }
 
   @Override

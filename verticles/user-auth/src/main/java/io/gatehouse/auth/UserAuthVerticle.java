@@ -24,6 +24,7 @@ import io.gatehouse.persistence.DatabaseOptions;
 import io.gatehouse.persistence.Databases;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -113,11 +114,19 @@ public final class UserAuthVerticle extends VerticleBase {
       serve(Auth.SIGNUP_RESET, ResetPassword.class, signup::reset),
       serve(Auth.SIGNUP_STATUS, SignupStatusQuery.class, signup::status),
       serve(Auth.MARK_VERIFIED, MarkVerified.class, signup::markVerified),
+      serveCsrfKey(prepared.keys()),
       serveHealth()));
   }
 
   private <T> Future<Void> serve(String address, Class<T> type, Function<T, Future<?>> action) {
     MessageConsumer<Object> consumer = vertx.eventBus().consumer(address, ServiceReplies.handler(type, action));
+    return consumer.completion();
+  }
+
+  /** The CSRF key is derived from the master key, so every gateway of a cluster gets the same one. */
+  private Future<Void> serveCsrfKey(KeyMaterial keys) {
+    Buffer key = Buffer.buffer(keys.derive("gatehouse signup csrf v1"));
+    MessageConsumer<Object> consumer = vertx.eventBus().consumer(Auth.CSRF_KEY, message -> message.reply(key));
     return consumer.completion();
   }
 

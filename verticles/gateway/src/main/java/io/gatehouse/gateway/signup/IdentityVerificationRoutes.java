@@ -31,12 +31,14 @@ final class IdentityVerificationRoutes {
 
   private final ServiceBus services;
   private final SignupSettings settings;
+  private final SignupHttp http;
   private final RequestSchema initiateSchema = RequestSchema.load("signup/initiate");
   private final RequestSchema slotSchema = RequestSchema.load("signup/slot");
 
-  IdentityVerificationRoutes(ServiceBus services, SignupSettings settings) {
+  IdentityVerificationRoutes(ServiceBus services, SignupSettings settings, SignupHttp http) {
     this.services = services;
     this.settings = settings;
+    this.http = http;
   }
 
   void mount(Router router) {
@@ -47,12 +49,11 @@ final class IdentityVerificationRoutes {
   }
 
   private void initiate(RoutingContext ctx) {
-    SignupHttp.request(ctx, initiateSchema).ifPresent(request -> services.<UserSummary>request(
+    http.request(ctx, initiateSchema, request -> services.<UserSummary>request(
         Addresses.Auth.REDEEM_CODE, new RedeemCode(request.getString("authorizationCode")))
       .compose(user -> services.<VerificationStarted>request(Addresses.Ekyc.START, new StartVerification(user.userId())))
       .onSuccess(started -> {
-        SignupHttp.setCookie(ctx, IDV_TRANSACTION_ID, started.transactionId(), settings.idvTransactionTtlSeconds(),
-          true);
+        http.setCookie(ctx, IDV_TRANSACTION_ID, started.transactionId(), settings.idvTransactionTtlSeconds());
         SignupHttp.ok(ctx, new JsonObject().put("identityVerifiers", started.identityVerifiers()));
       })
       .onFailure(failure -> SignupHttp.failure(ctx, failure)));
@@ -65,13 +66,13 @@ final class IdentityVerificationRoutes {
   }
 
   private void slot(RoutingContext ctx) {
-    SignupHttp.request(ctx, slotSchema).ifPresent(request -> services.<SlotRef>request(Addresses.Ekyc.ALLOT_SLOT,
+    http.request(ctx, slotSchema, request -> services.<SlotRef>request(Addresses.Ekyc.ALLOT_SLOT,
         new AllotSlot(SignupHttp.cookie(ctx, IDV_TRANSACTION_ID), request.getString("verifierId"),
           request.getString("consent")))
       .onSuccess(slot -> {
-        SignupHttp.clearCookie(ctx, IDV_TRANSACTION_ID);
-        SignupHttp.setCookie(ctx, IDV_SLOT_ALLOTTED, slot.transactionId() + SEPARATOR + slot.slotId(),
-          settings.slotTtlSeconds(), true);
+        http.clearCookie(ctx, IDV_TRANSACTION_ID);
+        http.setCookie(ctx, IDV_SLOT_ALLOTTED, slot.transactionId() + SEPARATOR + slot.slotId(),
+          settings.slotTtlSeconds());
         SignupHttp.ok(ctx, new JsonObject().put("slotId", slot.slotId()));
       })
       .onFailure(failure -> SignupHttp.failure(ctx, failure)));

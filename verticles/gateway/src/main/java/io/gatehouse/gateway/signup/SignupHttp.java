@@ -4,6 +4,7 @@ import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
 import io.gatehouse.gateway.RequestSchema;
 import io.gatehouse.gateway.http.HttpReplies;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -16,18 +17,26 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The signup service's HTTP conventions (PROTOCOLS §4): {@code {requestTime, request}} bodies,
- * {@code {responseTime, response, errors}} replies with business errors as HTTP 200, the double-submit CSRF
- * cookie, and the transaction cookies.
+ * {@code {responseTime, response, errors}} replies with business errors as HTTP 200, the CSRF token bound to
+ * the browser, and the cookies.
  */
 final class SignupHttp {
 
   static final String XSRF_COOKIE = "XSRF-TOKEN";
   static final String XSRF_HEADER = "X-XSRF-TOKEN";
+  /** HttpOnly: the random value the CSRF token is bound to. */
+  static final String XSRF_BINDING_COOKIE = "XSRF-BINDING";
 
-  private SignupHttp() {
+  private final CsrfTokens csrf;
+  private final boolean secureCookies;
+
+  SignupHttp(CsrfTokens csrf, boolean secureCookies) {
+    this.csrf = csrf;
+    this.secureCookies = secureCookies;
   }
 
   static void ok(RoutingContext ctx, JsonObject response) {
@@ -57,12 +66,29 @@ final class SignupHttp {
       .put("errors", errors);
   }
 
-  /** The {@code request} of a POST body that passed CSRF and the schema; otherwise answers and returns empty. */
-  static Optional<JsonObject> request(RoutingContext ctx, RequestSchema schema) {
-    if (!csrfMatches(ctx)) {
-      error(ctx, 403, "invalid_csrf_token", "X-XSRF-TOKEN header must echo the XSRF-TOKEN cookie");
-      return Optional.empty();
-    }
+  /**
+   * Hands {@code then} the {@code request} of a POST body that passed CSRF and the schema; otherwise answers.
+   * CSRF: the {@code X-XSRF-TOKEN} header must echo the {@code XSRF-TOKEN} cookie, and that token must be the
+   * one bound to this browser's {@code XSRF-BINDING} cookie.
+   */
+  void request(RoutingContext ctx, RequestSchema schema, Consumer<JsonObject> then) {
+    String header = ctx.request().getHeader(XSRF_HEADER);
+    String echoed = cookie(ctx, XSRF_COOKIE);
+    boolean pairMatches = echoed != null && header != null && MessageDigest.isEqual(
+      echoed.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
+    (pairMatches ? csrf.matches(cookie(ctx, XSRF_BINDING_COOKIE), header) : Future.succeededFuture(false))
+      .onSuccess(valid -> {
+        if (!valid) {
+          error(ctx, 403, "invalid_csrf_token", "X-XSRF-TOKEN header must echo the XSRF-TOKEN cookie issued "
+            + "to this browser by GET /v1/signup/csrf/token");
+        } else {
+          body(ctx, schema).ifPresent(then);
+        }
+      })
+      .onFailure(failure -> failure(ctx, failure));
+  }
+
+  private static Optional<JsonObject> body(RoutingContext ctx, RequestSchema schema) {
     Buffer raw = ctx.body().buffer();
     JsonObject body;
     try {
@@ -82,11 +108,20 @@ final class SignupHttp {
     return Optional.of(request);
   }
 
-  private static boolean csrfMatches(RoutingContext ctx) {
-    Cookie cookie = ctx.request().getCookie(XSRF_COOKIE);
-    String header = ctx.request().getHeader(XSRF_HEADER);
-    return cookie != null && header != null && !header.isEmpty() && MessageDigest.isEqual(
-      cookie.getValue().getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
+  /**
+   * Answers {@code GET /csrf/token}: keeps the browser's binding (or gives it one) and sets the token bound to
+   * it. Both are session cookies; the token stays readable by scripts, which echo it in {@code X-XSRF-TOKEN}.
+   */
+  void issueCsrfToken(RoutingContext ctx) {
+    String held = cookie(ctx, XSRF_BINDING_COOKIE);
+    String binding = CsrfTokens.wellFormedBinding(held) ? held : CsrfTokens.newBinding();
+    csrf.tokenFor(binding)
+      .onSuccess(token -> {
+        ctx.response().addCookie(cookie(XSRF_BINDING_COOKIE, binding, true));
+        ctx.response().addCookie(cookie(XSRF_COOKIE, token, false));
+        ok(ctx, new JsonObject().put("headerName", XSRF_HEADER).put("parameterName", "_csrf").put("token", token));
+      })
+      .onFailure(failure -> failure(ctx, failure));
   }
 
   static String cookie(RoutingContext ctx, String name) {
@@ -94,12 +129,19 @@ final class SignupHttp {
     return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
   }
 
-  static void setCookie(RoutingContext ctx, String name, String value, long maxAgeSeconds, boolean httpOnly) {
-    ctx.response().addCookie(Cookie.cookie(name, value).setPath("/").setMaxAge(maxAgeSeconds).setHttpOnly(httpOnly)
-      .setSameSite(CookieSameSite.LAX));
+  /** A cookie that lives {@code maxAgeSeconds}; HttpOnly, as no script of the signup UI reads these. */
+  void setCookie(RoutingContext ctx, String name, String value, long maxAgeSeconds) {
+    ctx.response().addCookie(cookie(name, value, true).setMaxAge(maxAgeSeconds));
   }
 
-  static void clearCookie(RoutingContext ctx, String name) {
-    ctx.response().addCookie(Cookie.cookie(name, "").setPath("/").setMaxAge(0).setHttpOnly(true));
+  /** Deletes a cookie (Max-Age=0, same path and attributes). */
+  void clearCookie(RoutingContext ctx, String name) {
+    ctx.response().addCookie(cookie(name, "", true).setMaxAge(0));
+  }
+
+  /** A session cookie (no Max-Age): path /, SameSite=Lax, Secure when the node serves TLS. */
+  private Cookie cookie(String name, String value, boolean httpOnly) {
+    return Cookie.cookie(name, value).setPath("/").setHttpOnly(httpOnly).setSecure(secureCookies)
+      .setSameSite(CookieSameSite.LAX);
   }
 }

@@ -3,12 +3,12 @@ package io.gatehouse.gateway.signup;
 import io.vertx.core.json.JsonObject;
 
 /**
- * What the gateway needs of the {@code signup} section: cookie lifetimes and the public settings. The OTP
+ * What the gateway needs of the {@code signup} section: cookie lifetimes and flags, and the public settings. The OTP
  * rules themselves are enforced by user-auth, which reads the same section with the same defaults.
  */
 public record SignupSettings(int otpLength, long otpTtlSeconds, long transactionTtlSeconds, long verifiedTtlSeconds,
                              long resendDelaySeconds, int maxVerifyAttempts, String identifierPattern,
-                             long idvTransactionTtlSeconds, long slotTtlSeconds) {
+                             long idvTransactionTtlSeconds, long slotTtlSeconds, boolean secureCookies) {
 
   public static final int DEFAULT_OTP_LENGTH = 6;
   public static final long DEFAULT_OTP_TTL_SECONDS = 60;
@@ -32,7 +32,8 @@ public record SignupSettings(int otpLength, long otpTtlSeconds, long transaction
       signup.getInteger("maxVerifyAttempts", DEFAULT_MAX_VERIFY_ATTEMPTS),
       signup.getString("identifierPattern", DEFAULT_IDENTIFIER_PATTERN),
       ekyc.getLong("transactionTtlSeconds", DEFAULT_IDV_TRANSACTION_TTL_SECONDS),
-      ekyc.getLong("slotTtlSeconds", DEFAULT_SLOT_TTL_SECONDS));
+      ekyc.getLong("slotTtlSeconds", DEFAULT_SLOT_TTL_SECONDS),
+      signup.getBoolean("secureCookies", false));
   }
 
   /** The public {@code configs} of {@code GET /settings}. */
