@@ -28,6 +28,8 @@ public final class Addresses {
     public static final String MARK_VERIFIED = "gatehouse.auth.user.verified";
     /** Any body → a {@code Buffer}: the HMAC key gateways share to bind signup CSRF tokens to a client. */
     public static final String CSRF_KEY = "gatehouse.auth.csrf.key";
+    /** A {@code JsonArray} of user ids → the {@code JsonArray} of those that no longer exist. */
+    public static final String MISSING_USERS = "gatehouse.auth.user.missing";
 
     private Auth() {
     }

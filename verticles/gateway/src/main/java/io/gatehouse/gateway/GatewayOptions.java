@@ -4,7 +4,8 @@ import io.vertx.core.json.JsonObject;
 
 /** The {@code gateway} section of the node config, read once. */
 public record GatewayOptions(String host, int port, int maxBodyBytes, long requestTimeoutMs, int defaultPageSize,
-                             int maxPageSize, boolean webSocketCompression, boolean coalesceWrites) {
+                             int maxPageSize, boolean webSocketCompression, boolean coalesceWrites,
+                             long userCheckSeconds) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8088;
@@ -23,6 +24,9 @@ public record GatewayOptions(String host, int port, int maxBodyBytes, long reque
    */
   public static final boolean DEFAULT_COALESCE_WRITES = true;
 
+  /** How often the users connected to a gateway are checked to still exist (0 = only when they connect). */
+  public static final long DEFAULT_USER_CHECK_SECONDS = 60;
+
   public static GatewayOptions from(JsonObject config) {
     JsonObject gateway = config.getJsonObject("gateway", new JsonObject());
     return new GatewayOptions(
@@ -33,6 +37,7 @@ public record GatewayOptions(String host, int port, int maxBodyBytes, long reque
       gateway.getInteger("defaultPageSize", DEFAULT_PAGE_SIZE),
       gateway.getInteger("maxPageSize", DEFAULT_MAX_PAGE_SIZE),
       gateway.getBoolean("webSocketCompression", DEFAULT_WEBSOCKET_COMPRESSION),
-      gateway.getBoolean("coalesceWrites", DEFAULT_COALESCE_WRITES));
+      gateway.getBoolean("coalesceWrites", DEFAULT_COALESCE_WRITES),
+      gateway.getLong("userCheckSeconds", DEFAULT_USER_CHECK_SECONDS));
   }
 }

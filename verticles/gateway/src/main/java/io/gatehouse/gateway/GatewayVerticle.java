@@ -48,12 +48,14 @@ public class GatewayVerticle extends VerticleBase {
     ActionOptions actionOptions = ActionOptions.from(config());
     ServiceBus services = new ServiceBus(vertx.eventBus(), options.requestTimeoutMs());
     WriteCoalescing coalescing = new WriteCoalescing(options.coalesceWrites());
-    actions = new ActionSocket(vertx, services, actionOptions, coalescing);
+    DeletedUsers deletedUsers = new DeletedUsers(services);
+    deletedUsers.start(vertx, options.userCheckSeconds());
+    actions = new ActionSocket(vertx, services, actionOptions, coalescing, deletedUsers);
     actions.startHeartbeats(vertx);
     SocketIoOptions socketIoOptions = SocketIoOptions.from(config());
     ChatOptions chatOptions = ChatOptions.from(config());
     socketIo = new SocketIoServer(vertx, socketIoOptions,
-      Map.of(ChatNamespace.NAME, new ChatNamespace(vertx.eventBus(), services, chatOptions)), coalescing);
+      Map.of(ChatNamespace.NAME, new ChatNamespace(vertx.eventBus(), services, chatOptions, deletedUsers)), coalescing);
     server = vertx.createHttpServer(new HttpServerOptions()
       .setHost(options.host())
       .setPort(options.port())

@@ -4,8 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -67,6 +70,17 @@ public final class LocalFanOut<K, M, P, R> {
       consumers.remove(address);
       consumer.registration.unregister();
     }
+  }
+
+  /** The keys that have connections here (a copy). */
+  public Set<K> keys() {
+    return new HashSet<>(receivers.keySet());
+  }
+
+  /** The connections of {@code key} here (a copy). */
+  public List<R> receiversOf(K key) {
+    Set<R> sessions = receivers.get(key);
+    return sessions == null ? List.of() : new ArrayList<>(sessions);
   }
 
   public int consumerCount() {

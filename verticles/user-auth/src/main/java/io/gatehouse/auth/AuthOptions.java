@@ -9,13 +9,15 @@ import java.nio.file.Path;
  * {@link IllegalArgumentException} naming the key when a value makes no sense.
  */
 public record AuthOptions(Path keyDir, long tokenTtlSeconds, long clientTokenTtlSeconds, long authCodeTtlSeconds,
-                          int leewaySeconds, Argon2Params argon2) {
+                          int leewaySeconds, Argon2Params argon2, long userCheckCacheMs) {
 
   public static final String DEFAULT_DATA_DIR = "data";
   public static final long DEFAULT_TOKEN_TTL_SECONDS = 86_400;
   public static final long DEFAULT_CLIENT_TOKEN_TTL_SECONDS = 3_600;
   public static final long DEFAULT_AUTH_CODE_TTL_SECONDS = 60;
   public static final int DEFAULT_LEEWAY_SECONDS = 2;
+  /** How long a token's user, once found, is taken to exist without asking the database again. */
+  public static final long DEFAULT_USER_CHECK_CACHE_MS = 5_000;
   /** Clock skew tolerated on {@code exp}; more than this would make expiry meaningless. */
   public static final int MAX_LEEWAY_SECONDS = 30;
 
@@ -25,6 +27,9 @@ public record AuthOptions(Path keyDir, long tokenTtlSeconds, long clientTokenTtl
     requirePositive("auth.authCodeTtlSeconds", authCodeTtlSeconds);
     if (leewaySeconds < 0 || leewaySeconds > MAX_LEEWAY_SECONDS) {
       throw new IllegalArgumentException("auth.leewaySeconds must be within 0.." + MAX_LEEWAY_SECONDS);
+    }
+    if (userCheckCacheMs < 0) {
+      throw new IllegalArgumentException("auth.userCheckCacheMs must not be negative");
     }
   }
 
@@ -39,7 +44,8 @@ public record AuthOptions(Path keyDir, long tokenTtlSeconds, long clientTokenTtl
       auth.getLong("clientTokenTtlSeconds", DEFAULT_CLIENT_TOKEN_TTL_SECONDS),
       auth.getLong("authCodeTtlSeconds", DEFAULT_AUTH_CODE_TTL_SECONDS),
       auth.getInteger("leewaySeconds", DEFAULT_LEEWAY_SECONDS),
-      Argon2Params.from(auth.getJsonObject("argon2", new JsonObject())));
+      Argon2Params.from(auth.getJsonObject("argon2", new JsonObject())),
+      auth.getLong("userCheckCacheMs", DEFAULT_USER_CHECK_CACHE_MS));
   }
 
   private static void requirePositive(String key, long value) {

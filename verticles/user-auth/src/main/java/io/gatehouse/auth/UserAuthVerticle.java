@@ -26,6 +26,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
@@ -89,8 +90,9 @@ public final class UserAuthVerticle extends VerticleBase {
 
   private Future<?> listen(AuthOptions options, SignupOptions signupOptions, Prepared prepared) {
     TokenService tokens = new TokenService(vertx, prepared.keys().signingKey(), options.leewaySeconds());
-    UserAccounts accounts = new UserAccounts(vertx, new UserRepository(pool), prepared.hasher(), tokens,
-      options.tokenTtlSeconds());
+    UserRepository users = new UserRepository(pool);
+    UserAccounts accounts = new UserAccounts(vertx, users, prepared.hasher(), tokens, options.tokenTtlSeconds());
+    KnownUsers known = new KnownUsers(users, options.userCheckCacheMs(), System::nanoTime);
     ApiClients clients = new ApiClients(new ApiClientRepository(pool), new SecretBox(prepared.keys().masterKey()),
       tokens, options.clientTokenTtlSeconds());
     AuthorizationCodes codes = new AuthorizationCodes(new AuthorizationCodeRepository(pool),
@@ -100,7 +102,9 @@ public final class UserAuthVerticle extends VerticleBase {
     return Future.all(List.of(
       serve(Auth.REGISTER, RegisterUser.class, accounts::register),
       serve(Auth.LOGIN, LoginUser.class, accounts::login),
-      serve(Auth.VERIFY_TOKEN, VerifyToken.class, request -> tokens.verify(request.token())),
+      serve(Auth.VERIFY_TOKEN, VerifyToken.class, request -> tokens.verify(request.token())
+        .compose(known::stillExists)),
+      serveMissingUsers(known),
       serve(Auth.FIND_USER, FindUser.class, accounts::find),
       serve(Auth.LIST_USERS, ListUsers.class, accounts::list),
       serve(Auth.CREATE_CLIENT, CreateApiClient.class, clients::create),
@@ -120,6 +124,20 @@ public final class UserAuthVerticle extends VerticleBase {
 
   private <T> Future<Void> serve(String address, Class<T> type, Function<T, Future<?>> action) {
     MessageConsumer<Object> consumer = vertx.eventBus().consumer(address, ServiceReplies.handler(type, action));
+    return consumer.completion();
+  }
+
+  /** A JSON array of user ids → the array of those that no longer exist (gateways end their connections). */
+  private Future<Void> serveMissingUsers(KnownUsers known) {
+    MessageConsumer<Object> consumer = vertx.eventBus().consumer(Auth.MISSING_USERS, message -> {
+      if (!(message.body() instanceof JsonArray ids)) {
+        message.reply(ServiceFailure.of(FailureCode.BAD_REQUEST, "invalid_request"));
+        return;
+      }
+      known.missing(ids.stream().map(String::valueOf).toList())
+        .onSuccess(gone -> message.reply(new JsonArray(gone)))
+        .onFailure(failure -> message.reply(ServiceFailure.of(FailureCode.UNAVAILABLE, DATABASE_UNAVAILABLE)));
+    });
     return consumer.completion();
   }
 

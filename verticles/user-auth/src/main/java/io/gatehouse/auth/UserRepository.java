@@ -8,8 +8,10 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Users in {@code auth.users}; prepared statements only. */
@@ -54,6 +56,20 @@ final class UserRepository {
     return pool.preparedQuery("SELECT id, username FROM auth.users WHERE id = $1")
       .execute(Tuple.of(id))
       .map(rows -> first(rows).map(UserRepository::summary));
+  }
+
+  /** Those of {@code ids} that are users. */
+  Future<Set<UUID>> existing(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(Set.of());
+    }
+    return pool.preparedQuery("SELECT id FROM auth.users WHERE id = ANY($1)")
+      .execute(Tuple.of(ids.toArray(UUID[]::new)))
+      .map(rows -> {
+        Set<UUID> found = new HashSet<>();
+        rows.forEach(row -> found.add(row.getUUID("id")));
+        return found;
+      });
   }
 
   /** Up to {@code limit} users ordered by username, strictly after {@code after} when it is not null. */

@@ -1,11 +1,13 @@
 package io.gatehouse.gateway.actions;
 
+import io.gatehouse.gateway.DeletedUsers;
 import io.gatehouse.gateway.ServiceBus;
 import io.gatehouse.gateway.WriteCoalescing;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,9 +25,16 @@ public final class ActionSocket {
   private final ActionHub hub;
   private final WriteCoalescing coalescing;
 
-  public ActionSocket(Vertx vertx, ServiceBus services, ActionOptions options, WriteCoalescing coalescing) {
+  public ActionSocket(Vertx vertx, ServiceBus services, ActionOptions options, WriteCoalescing coalescing,
+                      DeletedUsers deletedUsers) {
     this.hub = new ActionHub(vertx, services, options);
     this.coalescing = coalescing;
+    deletedUsers.watch(hub.users, ActionSocket::endDeletedUser);
+  }
+
+  private static void endDeletedUser(ActionSession session) {
+    session.send(new JsonObject().put("action", "auth").put("success", false).put("comment", "User no longer exists"));
+    session.close(ActionSession.CLOSE_UNAUTHORIZED, "user no longer exists");
   }
 
   public void mount(Router router) {

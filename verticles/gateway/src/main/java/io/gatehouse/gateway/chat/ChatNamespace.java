@@ -5,6 +5,7 @@ import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
 import io.gatehouse.contract.auth.Principal;
 import io.gatehouse.contract.auth.VerifyToken;
+import io.gatehouse.gateway.DeletedUsers;
 import io.gatehouse.gateway.ServiceBus;
 import io.gatehouse.gateway.http.BearerAuth;
 import io.gatehouse.gateway.socketio.ClientSocket;
@@ -25,8 +26,9 @@ public final class ChatNamespace implements Namespace {
 
   private final ChatHub hub;
 
-  public ChatNamespace(EventBus bus, ServiceBus services, ChatOptions options) {
+  public ChatNamespace(EventBus bus, ServiceBus services, ChatOptions options, DeletedUsers deletedUsers) {
     this.hub = new ChatHub(bus, services, options);
+    deletedUsers.watch(hub.users, socket -> socket.client.disconnect());
   }
 
   @Override
