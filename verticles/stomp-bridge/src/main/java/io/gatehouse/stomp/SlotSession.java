@@ -7,8 +7,6 @@ import io.gatehouse.contract.ekyc.SlotClosed;
 import io.gatehouse.contract.ekyc.VerificationStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.stomp.Command;
-import io.vertx.ext.stomp.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,32 +39,32 @@ final class SlotSession extends StompSession {
   }
 
   @Override
-  protected Future<String> authenticate(Frame connect) {
+  protected Future<String> authenticate(StompFrame connect) {
     return Future.succeededFuture(transactionId + "###" + slotId);
   }
 
   @Override
-  protected Future<Void> subscribe(Frame frame) {
-    if (!("/topic/" + slotId).equals(frame.getDestination())) {
+  protected Future<Void> subscribe(StompFrame frame) {
+    if (!("/topic/" + slotId).equals(frame.header("destination"))) {
       return Future.failedFuture(new StompRefusal("invalid_slot_id"));
     }
-    subscription = frame.getId() == null ? "0" : frame.getId();
+    subscription = frame.header("id") == null ? "0" : frame.header("id");
     return Future.succeededFuture();
   }
 
   @Override
-  protected Future<Void> unsubscribe(Frame frame) {
+  protected Future<Void> unsubscribe(StompFrame frame) {
     subscription = null;
     return Future.succeededFuture();
   }
 
   @Override
-  protected Future<Void> send(Frame frame) {
-    if (!PROCESS_FRAME.equals(frame.getDestination())) {
-      return Future.failedFuture(new StompRefusal("Unknown destination " + frame.getDestination()));
+  protected Future<Void> send(StompFrame frame) {
+    if (!PROCESS_FRAME.equals(frame.header("destination"))) {
+      return Future.failedFuture(new StompRefusal("Unknown destination " + frame.header("destination")));
     }
     return services.<FrameResults>request(Addresses.Ekyc.PROCESS_FRAMES,
-        new ProcessFrames(transactionId, slotId, frame.getBodyAsString()))
+        new ProcessFrames(transactionId, slotId, frame.bodyAsString()))
       .map(results -> {
         results.messages().forEach(message -> publish((JsonObject) message));
         return null;
@@ -78,15 +76,15 @@ final class SlotSession extends StompSession {
       return;
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(Frame.DESTINATION, "/topic/" + slotId);
-    headers.put(Frame.SUBSCRIPTION, subscription);
-    headers.put(Frame.MESSAGE_ID, UUID.randomUUID().toString());
-    headers.put(Frame.CONTENT_TYPE, "application/json");
-    write(new Frame(Command.MESSAGE, headers, message.toBuffer()));
+    headers.put("destination", "/topic/" + slotId);
+    headers.put("subscription", subscription);
+    headers.put("message-id", UUID.randomUUID().toString());
+    headers.put("content-type", "application/json");
+    write(new StompFrame("MESSAGE", headers, message.toBuffer()));
   }
 
   @Override
-  protected Future<Void> ack(Frame frame, boolean positive) {
+  protected Future<Void> ack(StompFrame frame, boolean positive) {
     return Future.succeededFuture();
   }
 

@@ -55,7 +55,9 @@ public final class StompBridgeVerticle extends VerticleBase {
       int maxMessage = options.maxHeaderBytes() + options.maxBodyBytes() + 16;
       webSockets = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
         .setPort(options.webSocketPort()).setMaxWebSocketMessageSize(maxMessage).setMaxWebSocketFrameSize(65_536)
-        .setWebSocketSubProtocols(List.of("v12.stomp", "v11.stomp", "v10.stomp")));
+        .setWebSocketSubProtocols(List.of("v12.stomp", "v11.stomp", "v10.stomp"))
+        .setPerMessageWebSocketCompressionSupported(options.webSocketCompression())
+        .setPerFrameWebSocketCompressionSupported(options.webSocketCompression()));
       listening.add(webSockets.requestHandler(this::upgrade).listen()
         .onSuccess(s -> LOG.info("STOMP over WebSocket on {}:{}{}", options.host(), s.actualPort(), options.slotPath())));
     }
@@ -120,13 +122,27 @@ public final class StompBridgeVerticle extends VerticleBase {
   private static StompSession.Transport transport(ServerWebSocket ws) {
     return new StompSession.Transport() {
       @Override
-      public void write(Buffer data) {
-        ws.writeTextMessage(data.toString(StandardCharsets.UTF_8));
+      public void write(Buffer data, boolean text) {
+        if (text) {
+          ws.writeTextMessage(data.toString(StandardCharsets.UTF_8));
+        } else {
+          ws.writeBinaryMessage(data);
+        }
       }
 
       @Override
       public void close(boolean normal) {
         ws.close((short) (normal ? 1000 : 1002), normal ? "bye" : "protocol error");
+      }
+
+      @Override
+      public void pause() {
+        ws.pause();
+      }
+
+      @Override
+      public void resume() {
+        ws.resume();
       }
     };
   }
@@ -139,13 +155,23 @@ public final class StompBridgeVerticle extends VerticleBase {
     }
     TopicSession session = new TopicSession(services, options, new StompSession.Transport() {
       @Override
-      public void write(Buffer data) {
+      public void write(Buffer data, boolean text) {
         socket.write(data);
       }
 
       @Override
       public void close(boolean normal) {
         socket.close();
+      }
+
+      @Override
+      public void pause() {
+        socket.pause();
+      }
+
+      @Override
+      public void resume() {
+        socket.resume();
       }
     });
     socket.handler(session::onData);

@@ -11,12 +11,16 @@ import java.util.List;
  * its body; {@code connectTimeoutMs} how long a connection may stay without a complete CONNECT;
  * {@code catchUpBatch} how many deliveries one read of a topic's log returns; {@code allowedOrigins} the
  * browser Origins allowed on the WebSocket listener besides its own host ({@code *}: any);
- * {@code maxConnectionsPerIp} open connections per client address, WebSocket and TCP together.
+ * {@code maxConnectionsPerIp} open connections per client address, WebSocket and TCP together;
+ * {@code maxFramesInFlight} unfinished frames of a connection before its socket is no longer read;
+ * {@code maxTransactionFrames} frames one transaction may hold; {@code webSocketCompression} is
+ * {@code gateway.webSocketCompression} (permessage-deflate on the STOMP WebSocket listener too).
  */
 public record StompOptions(String host, int webSocketPort, String slotPath, String topicPath, int tcpPort,
                            int maxHeaderBytes, int maxHeaders, int maxBodyBytes, int maxFramesInFlight,
                            long heartbeatMs, long connectTimeoutMs, long requestTimeoutMs, int catchUpBatch,
-                           List<String> allowedOrigins, int maxConnectionsPerIp) {
+                           List<String> allowedOrigins, int maxConnectionsPerIp, int maxTransactionFrames,
+                           boolean webSocketCompression) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_WEBSOCKET_PORT = 8089;
@@ -33,11 +37,12 @@ public record StompOptions(String host, int webSocketPort, String slotPath, Stri
   public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
   public static final int DEFAULT_CATCH_UP_BATCH = 500;
   public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 1_000;
+  public static final int DEFAULT_MAX_TRANSACTION_FRAMES = 1_000;
 
   public StompOptions {
     if (maxHeaderBytes <= 0 || maxHeaders <= 0 || maxBodyBytes <= 0 || maxFramesInFlight <= 0
       || heartbeatMs < 0 || connectTimeoutMs <= 0 || requestTimeoutMs <= 0 || catchUpBatch <= 0
-      || maxConnectionsPerIp <= 0) {
+      || maxConnectionsPerIp <= 0 || maxTransactionFrames <= 0) {
       throw new IllegalArgumentException("stomp limits must be positive");
     }
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -60,6 +65,9 @@ public record StompOptions(String host, int webSocketPort, String slotPath, Stri
       stomp.getLong("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS),
       stomp.getInteger("catchUpBatch", DEFAULT_CATCH_UP_BATCH),
       stomp.getJsonArray("allowedOrigins", new JsonArray()).stream().map(String::valueOf).toList(),
-      stomp.getInteger("maxConnectionsPerIp", DEFAULT_MAX_CONNECTIONS_PER_IP));
+      stomp.getInteger("maxConnectionsPerIp", DEFAULT_MAX_CONNECTIONS_PER_IP),
+      stomp.getInteger("maxTransactionFrames", DEFAULT_MAX_TRANSACTION_FRAMES),
+      // one switch for every WebSocket listener of the node: the gateway's
+      nodeConfig.getJsonObject("gateway", new JsonObject()).getBoolean("webSocketCompression", false));
   }
 }

@@ -20,8 +20,6 @@ import io.gatehouse.contract.routing.UserRef;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.ext.stomp.Command;
-import io.vertx.ext.stomp.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,9 +76,9 @@ final class TopicSession extends StompSession {
   }
 
   @Override
-  protected Future<String> authenticate(Frame connect) {
-    String token = connect.getHeader(Frame.PASSCODE);
-    String authorization = connect.getHeader("Authorization");
+  protected Future<String> authenticate(StompFrame connect) {
+    String token = connect.header("passcode");
+    String authorization = connect.header("Authorization");
     if ((token == null || token.isEmpty()) && authorization != null && authorization.regionMatches(true, 0, "Bearer ",
       0, 7)) {
       token = authorization.substring(7).trim();
@@ -99,14 +97,17 @@ final class TopicSession extends StompSession {
   }
 
   @Override
-  protected Future<Void> subscribe(Frame frame) {
-    String name = topicName(frame.getDestination());
-    AckLedger.Mode mode = AckLedger.Mode.of(frame.getAck());
-    if (frame.getId() == null || subscriptions.containsKey(frame.getId()) || mode == null) {
+  protected Future<Void> subscribe(StompFrame frame) {
+    String name = topicName(frame.header("destination"));
+    AckLedger.Mode mode = AckLedger.Mode.of(frame.header("ack"));
+    // STOMP 1.0 makes the subscription id optional: the destination stands in for it
+    String subscriptionId = frame.header("id") == null && version().equals("1.0") ? frame.header("destination")
+      : frame.header("id");
+    if (subscriptionId == null || subscriptions.containsKey(subscriptionId) || mode == null) {
       return Future.failedFuture(new StompRefusal("SUBSCRIBE needs a new id and ack auto, client or client-individual"));
     }
     return join(name).compose(topic -> cursorOf(topic).compose(cursor -> {
-      Subscription subscription = new Subscription(frame.getId(), topic, mode, cursor);
+      Subscription subscription = new Subscription(subscriptionId, topic, mode, cursor);
       subscriptions.put(subscription.id, subscription);
       return subscription.consumer.completion().compose(v -> subscription.feed.start());
     }));
@@ -155,10 +156,10 @@ final class TopicSession extends StompSession {
       return;
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(Frame.DESTINATION, TOPIC_PREFIX + subscription.topic.name());
-    headers.put(Frame.SUBSCRIPTION, subscription.id);
-    headers.put(Frame.MESSAGE_ID, delivery.messageId());
-    headers.put(Frame.CONTENT_TYPE, "text/plain;charset=utf-8");
+    headers.put("destination", TOPIC_PREFIX + subscription.topic.name());
+    headers.put("subscription", subscription.id);
+    headers.put("message-id", delivery.messageId());
+    headers.put("content-type", "text/plain;charset=utf-8");
     headers.put("from", delivery.senderName());
     headers.put("sent-at", Instant.ofEpochMilli(delivery.sentAt()).toString());
     headers.put("seq", Long.toString(delivery.seq()));
@@ -166,15 +167,16 @@ final class TopicSession extends StompSession {
       headers.put("pending", "true");
     }
     if (subscription.ledger.mode() != AckLedger.Mode.AUTO) {
-      headers.put(Frame.ACK, delivery.messageId());
+      headers.put("ack", delivery.messageId());
     }
-    write(new Frame(Command.MESSAGE, headers, Buffer.buffer(delivery.content())));
+    write(new StompFrame("MESSAGE", headers, Buffer.buffer(delivery.content())));
     storeCursor(subscription, subscription.ledger.written(delivery.seq(), delivery.messageId()));
   }
 
   @Override
-  protected Future<Void> ack(Frame frame, boolean positive) {
-    String messageId = frame.getId();
+  protected Future<Void> ack(StompFrame frame, boolean positive) {
+    // STOMP 1.2 acks by the MESSAGE's ack header (sent back as id), 1.0 and 1.1 by its message-id
+    String messageId = frame.header("id") != null ? frame.header("id") : frame.header("message-id");
     Subscription owner = subscriptions.values().stream().filter(s -> s.ledger.knows(messageId)).findFirst()
       .orElse(null);
     if (owner == null) {
@@ -190,18 +192,25 @@ final class TopicSession extends StompSession {
         .mapEmpty();
   }
 
+  /** Publishes of one connection reach routing in frame order and are group-committed there in that order. */
   @Override
-  protected Future<Void> send(Frame frame) {
-    String name = topicName(frame.getDestination());
+  protected boolean pipelinesSends() {
+    return true;
+  }
+
+  @Override
+  protected Future<Void> send(StompFrame frame) {
+    String name = topicName(frame.header("destination"));
     return services.<Published>request(Addresses.Routing.PUBLISH,
-        Publish.toTopic(principal.subject(), principal.name(), name, frame.getBodyAsString()))
+        Publish.toTopic(principal.subject(), principal.name(), name, frame.bodyAsString()))
       .mapEmpty();
   }
 
   @Override
-  protected Future<Void> unsubscribe(Frame frame) {
-    Subscription subscription = subscriptions.remove(frame.getId());
-    return subscription == null ? Future.failedFuture(new StompRefusal("No subscription " + frame.getId()))
+  protected Future<Void> unsubscribe(StompFrame frame) {
+    String subscriptionId = frame.header("id") != null ? frame.header("id") : frame.header("destination");
+    Subscription subscription = subscriptionId == null ? null : subscriptions.remove(subscriptionId);
+    return subscription == null ? Future.failedFuture(new StompRefusal("No subscription " + subscriptionId))
       : subscription.cancel();
   }
 
@@ -213,7 +222,8 @@ final class TopicSession extends StompSession {
 
   private static String topicName(String destination) {
     if (destination == null || !destination.startsWith(TOPIC_PREFIX) || destination.length() == TOPIC_PREFIX.length()) {
-      throw new StompRefusal("Destinations are /topic/<name>");
+      throw new StompRefusal(destination == null ? "A destination header is required"
+        : "Unknown destination " + destination + ": destinations are /topic/<name>");
     }
     return destination.substring(TOPIC_PREFIX.length());
   }
