@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 /** The {@code gateway} section of the node config, read once. */
 public record GatewayOptions(String host, int port, int maxBodyBytes, long requestTimeoutMs, int defaultPageSize,
                              int maxPageSize, boolean webSocketCompression, boolean coalesceWrites,
-                             long userCheckSeconds) {
+                             long userCheckSeconds, int failedLoginsPerAddress, long loginWindowSeconds) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8088;
@@ -27,6 +27,10 @@ public record GatewayOptions(String host, int port, int maxBodyBytes, long reque
   /** How often the users connected to a gateway are checked to still exist (0 = only when they connect). */
   public static final long DEFAULT_USER_CHECK_SECONDS = 60;
 
+  /** Failed logins from one client address within the login window before {@code /login} answers 429. */
+  public static final int DEFAULT_FAILED_LOGINS_PER_ADDRESS = 30;
+  public static final long DEFAULT_LOGIN_WINDOW_SECONDS = 300;
+
   public static GatewayOptions from(JsonObject config) {
     JsonObject gateway = config.getJsonObject("gateway", new JsonObject());
     return new GatewayOptions(
@@ -38,6 +42,8 @@ public record GatewayOptions(String host, int port, int maxBodyBytes, long reque
       gateway.getInteger("maxPageSize", DEFAULT_MAX_PAGE_SIZE),
       gateway.getBoolean("webSocketCompression", DEFAULT_WEBSOCKET_COMPRESSION),
       gateway.getBoolean("coalesceWrites", DEFAULT_COALESCE_WRITES),
-      gateway.getLong("userCheckSeconds", DEFAULT_USER_CHECK_SECONDS));
+      gateway.getLong("userCheckSeconds", DEFAULT_USER_CHECK_SECONDS),
+      gateway.getInteger("failedLoginsPerAddress", DEFAULT_FAILED_LOGINS_PER_ADDRESS),
+      gateway.getLong("loginWindowSeconds", DEFAULT_LOGIN_WINDOW_SECONDS));
   }
 }

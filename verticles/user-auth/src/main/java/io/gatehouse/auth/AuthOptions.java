@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * {@link IllegalArgumentException} naming the key when a value makes no sense.
  */
 public record AuthOptions(Path keyDir, long tokenTtlSeconds, long clientTokenTtlSeconds, long authCodeTtlSeconds,
-                          int leewaySeconds, Argon2Params argon2, long userCheckCacheMs) {
+                          int leewaySeconds, Argon2Params argon2, long userCheckCacheMs, int maxFailedLogins,
+                          long loginWindowSeconds) {
 
   public static final String DEFAULT_DATA_DIR = "data";
   public static final long DEFAULT_TOKEN_TTL_SECONDS = 86_400;
@@ -18,6 +19,9 @@ public record AuthOptions(Path keyDir, long tokenTtlSeconds, long clientTokenTtl
   public static final int DEFAULT_LEEWAY_SECONDS = 2;
   /** How long a token's user, once found, is taken to exist without asking the database again. */
   public static final long DEFAULT_USER_CHECK_CACHE_MS = 5_000;
+  /** Failed logins of one username within the login window before it is refused until the window ends. */
+  public static final int DEFAULT_MAX_FAILED_LOGINS = 10;
+  public static final long DEFAULT_LOGIN_WINDOW_SECONDS = 900;
   /** Clock skew tolerated on {@code exp}; more than this would make expiry meaningless. */
   public static final int MAX_LEEWAY_SECONDS = 30;
 
@@ -28,6 +32,8 @@ public record AuthOptions(Path keyDir, long tokenTtlSeconds, long clientTokenTtl
     if (leewaySeconds < 0 || leewaySeconds > MAX_LEEWAY_SECONDS) {
       throw new IllegalArgumentException("auth.leewaySeconds must be within 0.." + MAX_LEEWAY_SECONDS);
     }
+    requirePositive("auth.maxFailedLogins", maxFailedLogins);
+    requirePositive("auth.loginWindowSeconds", loginWindowSeconds);
     if (userCheckCacheMs < 0) {
       throw new IllegalArgumentException("auth.userCheckCacheMs must not be negative");
     }
@@ -45,7 +51,9 @@ public record AuthOptions(Path keyDir, long tokenTtlSeconds, long clientTokenTtl
       auth.getLong("authCodeTtlSeconds", DEFAULT_AUTH_CODE_TTL_SECONDS),
       auth.getInteger("leewaySeconds", DEFAULT_LEEWAY_SECONDS),
       Argon2Params.from(auth.getJsonObject("argon2", new JsonObject())),
-      auth.getLong("userCheckCacheMs", DEFAULT_USER_CHECK_CACHE_MS));
+      auth.getLong("userCheckCacheMs", DEFAULT_USER_CHECK_CACHE_MS),
+      auth.getInteger("maxFailedLogins", DEFAULT_MAX_FAILED_LOGINS),
+      auth.getLong("loginWindowSeconds", DEFAULT_LOGIN_WINDOW_SECONDS));
   }
 
   private static void requirePositive(String key, long value) {

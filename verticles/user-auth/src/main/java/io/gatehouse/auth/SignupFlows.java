@@ -56,8 +56,18 @@ final class SignupFlows {
       return refuse("invalid_identifier");
     }
     return store.blocked(identifier).compose(blocked -> blocked
-      ? ServiceFailure.fail(FailureCode.FORBIDDEN, "identifier_blocked")
-      : request.regenerate() && request.transactionId() != null ? regenerate(request) : open(request));
+      ? blocked()
+      : store.identifierUse(identifier, options.identifierWindowSeconds()).compose(use -> {
+        if (use.sends() >= options.maxSendsPerIdentifier()
+          || use.failedVerifies() >= options.maxFailedVerifiesPerIdentifier()) {
+          return store.block(identifier, options.blockSeconds()).compose(v -> blocked());
+        }
+        return request.regenerate() && request.transactionId() != null ? regenerate(request) : open(request);
+      }));
+  }
+
+  private static <T> Future<T> blocked() {
+    return ServiceFailure.fail(FailureCode.FORBIDDEN, "identifier_blocked");
   }
 
   private Future<SignupTransaction> open(IssueChallenge request) {
@@ -109,11 +119,26 @@ final class SignupFlows {
     if (!challenge.identifier().equals(request.identifier())) {
       return refuse("identifier_mismatch");
     }
+    return store.blocked(challenge.identifier()).compose(blocked -> blocked ? blocked()
+      : checkLiveOtp(idHash, challenge, request));
+  }
+
+  /** A wrong OTP counts against the identifier too; reaching the limit blocks it for every transaction. */
+  private Future<SignupTransaction> wrongOtp(byte[] idHash, String identifier) {
+    return store.countFailedVerify(idHash)
+      .compose(v -> store.identifierUse(identifier, options.identifierWindowSeconds()))
+      .compose(use -> use.failedVerifies() >= options.maxFailedVerifiesPerIdentifier()
+        ? store.block(identifier, options.blockSeconds()) : Future.<Void>succeededFuture())
+      .compose(v -> refuse("invalid_challenge"));
+  }
+
+  private Future<SignupTransaction> checkLiveOtp(byte[] idHash, SignupRepository.Challenge challenge,
+                                                 VerifyChallenge request) {
     if (challenge.otpExpired()) {
       return refuse("challenge_expired");
     }
     if (!MessageDigest.isEqual(challenge.otpHash(), RandomTokens.sha256(request.challenge()))) {
-      return refuse("invalid_challenge");
+      return wrongOtp(idHash, challenge.identifier());
     }
     return store.accountExists(challenge.identifier()).compose(exists -> {
       if (exists && REGISTRATION.equals(challenge.purpose())) {

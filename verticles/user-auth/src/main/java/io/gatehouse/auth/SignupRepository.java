@@ -39,6 +39,24 @@ final class SignupRepository {
       .execute(Tuple.of(identifier, (double) seconds)).mapEmpty();
   }
 
+  /** What one identifier used within the last {@code windowSeconds}, over all its transactions. */
+  record IdentifierUse(int sends, int failedVerifies) {
+  }
+
+  Future<IdentifierUse> identifierUse(String identifier, long windowSeconds) {
+    return pool.preparedQuery("SELECT coalesce(sum(sends), 0)::int AS sends, coalesce(sum(failed_verifies), 0)::int "
+        + "AS failed FROM auth.signup_transactions WHERE identifier = $1 AND created_at > now() - $2 * "
+        + "interval '1 second'")
+      .execute(Tuple.of(identifier, (double) windowSeconds))
+      .map(rows -> first(rows).map(row -> new IdentifierUse(row.getInteger("sends"), row.getInteger("failed")))
+        .orElse(new IdentifierUse(0, 0)));
+  }
+
+  Future<Void> countFailedVerify(byte[] idHash) {
+    return pool.preparedQuery("UPDATE auth.signup_transactions SET failed_verifies = failed_verifies + 1 "
+        + "WHERE id_hash = $1").execute(Tuple.of(bytes(idHash))).mapEmpty();
+  }
+
   Future<Void> insert(byte[] idHash, String identifier, String purpose, byte[] otpHash, long otpTtl, long ttl) {
     return pool.preparedQuery("INSERT INTO auth.signup_transactions (id_hash, identifier, purpose, otp_hash, "
         + "otp_expires_at, expires_at) VALUES ($1, $2, $3, $4, now() + $5 * interval '1 second', "

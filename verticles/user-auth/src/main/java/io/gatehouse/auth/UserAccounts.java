@@ -22,6 +22,8 @@ final class UserAccounts {
 
   static final String ALREADY_EXISTS = "already_exists";
   static final String INVALID_CREDENTIALS = "invalid_credentials";
+  /** Too many failed logins for this username lately. */
+  static final String LOGIN_THROTTLED = "login_throttled";
   static final String USER_NOT_FOUND = "user_not_found";
   static final String INVALID_REQUEST = "invalid_request";
   static final int MAX_PAGE = 500;
@@ -31,9 +33,12 @@ final class UserAccounts {
   private final PasswordHasher hasher;
   private final TokenService tokens;
   private final long tokenTtlSeconds;
+  private final LoginThrottle throttle;
 
-  UserAccounts(Vertx vertx, UserRepository users, PasswordHasher hasher, TokenService tokens, long tokenTtlSeconds) {
+  UserAccounts(Vertx vertx, UserRepository users, PasswordHasher hasher, TokenService tokens, long tokenTtlSeconds,
+               LoginThrottle throttle) {
     this.vertx = vertx;
+    this.throttle = throttle;
     this.users = users;
     this.hasher = hasher;
     this.tokens = tokens;
@@ -56,11 +61,15 @@ final class UserAccounts {
     if (request.username() == null || !RegistrationRules.acceptablePassword(request.password())) {
       return ServiceFailure.fail(FailureCode.UNAUTHORIZED, INVALID_CREDENTIALS);
     }
-    return users.findCredentials(request.username())
-      .compose(found -> checkPassword(request.password(), found))
-      .compose(user -> user
-        .map(matched -> Future.succeededFuture(session(matched.id(), matched.username())))
-        .orElseGet(() -> ServiceFailure.fail(FailureCode.UNAUTHORIZED, INVALID_CREDENTIALS)));
+    String username = request.username();
+    return throttle.locked(username).compose(locked -> locked
+      ? ServiceFailure.fail(FailureCode.RATE_LIMITED, LOGIN_THROTTLED)
+      : users.findCredentials(username)
+        .compose(found -> checkPassword(request.password(), found))
+        .compose(user -> user
+          .map(matched -> throttle.succeeded(username).map(v -> session(matched.id(), matched.username())))
+          .orElseGet(() -> throttle.failed(username)
+            .compose(v -> ServiceFailure.fail(FailureCode.UNAUTHORIZED, INVALID_CREDENTIALS)))));
   }
 
   /** The user when the password matches; an unknown user costs one decoy verification, so timing tells nothing. */

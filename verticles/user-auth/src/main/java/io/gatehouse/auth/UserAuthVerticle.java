@@ -91,7 +91,8 @@ public final class UserAuthVerticle extends VerticleBase {
   private Future<?> listen(AuthOptions options, SignupOptions signupOptions, Prepared prepared) {
     TokenService tokens = new TokenService(vertx, prepared.keys().signingKey(), options.leewaySeconds());
     UserRepository users = new UserRepository(pool);
-    UserAccounts accounts = new UserAccounts(vertx, users, prepared.hasher(), tokens, options.tokenTtlSeconds());
+    UserAccounts accounts = new UserAccounts(vertx, users, prepared.hasher(), tokens, options.tokenTtlSeconds(),
+      new LoginThrottle(pool, options.maxFailedLogins(), options.loginWindowSeconds()));
     KnownUsers known = new KnownUsers(users, options.userCheckCacheMs(), System::nanoTime);
     ApiClients clients = new ApiClients(new ApiClientRepository(pool), new SecretBox(prepared.keys().masterKey()),
       tokens, options.clientTokenTtlSeconds());

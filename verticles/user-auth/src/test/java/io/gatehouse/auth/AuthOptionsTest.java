@@ -16,7 +16,7 @@ class AuthOptionsTest {
   void defaults() {
     AuthOptions options = AuthOptions.from(new JsonObject());
     assertThat(options).isEqualTo(new AuthOptions(Path.of("data", "keys"), 86_400, 3_600, 60, 2,
-      new Argon2Params(19_456, 2, 1), 5_000));
+      new Argon2Params(19_456, 2, 1), 5_000, 10, 900));
   }
 
   @Test

@@ -28,12 +28,14 @@ public final class UserRoutes {
 
   private final ServiceBus services;
   private final GatewayOptions options;
+  private final AttemptsPerAddress failedLogins;
   private final RequestSchema registerSchema = RequestSchema.load("register");
   private final RequestSchema loginSchema = RequestSchema.load("login");
 
   public UserRoutes(ServiceBus services, GatewayOptions options) {
     this.services = services;
     this.options = options;
+    this.failedLogins = new AttemptsPerAddress(options.failedLoginsPerAddress(), options.loginWindowSeconds() * 1_000L);
   }
 
   public void mount(Router router) {
@@ -62,12 +64,21 @@ public final class UserRoutes {
   }
 
   private void login(RoutingContext ctx) {
+    String address = AttemptsPerAddress.addressOf(ctx.request());
+    if (failedLogins.exhausted(address, System.currentTimeMillis())) {
+      HttpReplies.error(ctx, 429, "login_throttled", "Too many failed logins from this address; try again in "
+        + options.loginWindowSeconds() + " seconds");
+      return;
+    }
     JsonBodies.read(ctx, loginSchema).ifPresent(body -> services.<UserSession>request(Addresses.Auth.LOGIN,
         new LoginUser(body.getString("username"), body.getString("password")))
       .onSuccess(session -> HttpReplies.json(ctx, 200, sessionJson(session)))
       .onFailure(failure -> {
         if (ServiceFailure.codeOf(failure) == FailureCode.UNAUTHORIZED) {
+          failedLogins.count(address, System.currentTimeMillis());
           HttpReplies.error(ctx, 401, "invalid_credentials", "Invalid username or password");
+        } else if (ServiceFailure.codeOf(failure) == FailureCode.RATE_LIMITED) {
+          HttpReplies.error(ctx, 429, "login_throttled", "Too many failed logins for this account; try again later");
         } else {
           HttpReplies.failure(ctx, failure);
         }

@@ -10,6 +10,7 @@ import io.gatehouse.contract.signup.SignupTransaction;
 import io.gatehouse.contract.signup.VerifyChallenge;
 import io.gatehouse.gateway.RequestSchema;
 import io.gatehouse.gateway.ServiceBus;
+import io.gatehouse.gateway.http.AttemptsPerAddress;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -26,6 +27,7 @@ public final class SignupRoutes {
   private final ServiceBus services;
   private final SignupSettings settings;
   private final SignupHttp http;
+  private final AttemptsPerAddress challengesPerAddress;
   private final RequestSchema generateSchema = RequestSchema.load("signup/generate-challenge");
   private final RequestSchema verifySchema = RequestSchema.load("signup/verify-challenge");
   private final RequestSchema registerSchema = RequestSchema.load("signup/register");
@@ -35,6 +37,8 @@ public final class SignupRoutes {
     this.services = services;
     this.settings = settings;
     this.http = new SignupHttp(new CsrfTokens(services), settings.secureCookies());
+    this.challengesPerAddress = new AttemptsPerAddress(settings.challengesPerAddress(),
+      settings.addressWindowSeconds() * 1_000L);
   }
 
   /** Mounts every signup and identity-verification route. */
@@ -51,7 +55,17 @@ public final class SignupRoutes {
   }
 
   private void generateChallenge(RoutingContext ctx) {
-    http.request(ctx, generateSchema, request -> services.<SignupTransaction>request(
+    http.request(ctx, generateSchema, request -> challengeWithinRate(ctx, request));
+  }
+
+  /** OTP requests per client address are limited too, so one client cannot spray many identifiers. */
+  private void challengeWithinRate(RoutingContext ctx, JsonObject request) {
+    if (!challengesPerAddress.tryCount(AttemptsPerAddress.addressOf(ctx.request()), System.currentTimeMillis())) {
+      SignupHttp.error(ctx, 429, "too_many_requests", "Too many OTP requests from this address; try again in "
+        + settings.addressWindowSeconds() + " seconds");
+      return;
+    }
+    services.<SignupTransaction>request(
         Addresses.Auth.CHALLENGE_ISSUE, new IssueChallenge(SignupHttp.cookie(ctx, TRANSACTION_ID),
           request.getString("identifier"), request.getString("purpose"),
           request.getBoolean("regenerateChallenge", false)))
@@ -59,7 +73,7 @@ public final class SignupRoutes {
         http.setCookie(ctx, TRANSACTION_ID, tx.transactionId(), settings.transactionTtlSeconds());
         SignupHttp.ok(ctx, success());
       })
-      .onFailure(failure -> SignupHttp.failure(ctx, failure)));
+      .onFailure(failure -> SignupHttp.failure(ctx, failure));
   }
 
   private void verifyChallenge(RoutingContext ctx) {

@@ -8,7 +8,8 @@ import io.vertx.core.json.JsonObject;
  */
 public record SignupSettings(int otpLength, long otpTtlSeconds, long transactionTtlSeconds, long verifiedTtlSeconds,
                              long resendDelaySeconds, int maxVerifyAttempts, String identifierPattern,
-                             long idvTransactionTtlSeconds, long slotTtlSeconds, boolean secureCookies) {
+                             long idvTransactionTtlSeconds, long slotTtlSeconds, boolean secureCookies,
+                             int challengesPerAddress, long addressWindowSeconds) {
 
   public static final int DEFAULT_OTP_LENGTH = 6;
   public static final long DEFAULT_OTP_TTL_SECONDS = 60;
@@ -19,6 +20,10 @@ public record SignupSettings(int otpLength, long otpTtlSeconds, long transaction
   public static final String DEFAULT_IDENTIFIER_PATTERN = "^(\\+[1-9][0-9]{6,14}|[^@\\s]{1,64}@[^@\\s]{1,190})$";
   public static final long DEFAULT_IDV_TRANSACTION_TTL_SECONDS = 180;
   public static final long DEFAULT_SLOT_TTL_SECONDS = 600;
+
+  /** {@code generate-challenge} requests per client address within the address window (429 beyond). */
+  public static final int DEFAULT_CHALLENGES_PER_ADDRESS = 30;
+  public static final long DEFAULT_ADDRESS_WINDOW_SECONDS = 60;
 
   public static SignupSettings from(JsonObject nodeConfig) {
     JsonObject signup = nodeConfig.getJsonObject("signup", new JsonObject());
@@ -33,7 +38,9 @@ public record SignupSettings(int otpLength, long otpTtlSeconds, long transaction
       signup.getString("identifierPattern", DEFAULT_IDENTIFIER_PATTERN),
       ekyc.getLong("transactionTtlSeconds", DEFAULT_IDV_TRANSACTION_TTL_SECONDS),
       ekyc.getLong("slotTtlSeconds", DEFAULT_SLOT_TTL_SECONDS),
-      signup.getBoolean("secureCookies", false));
+      signup.getBoolean("secureCookies", false),
+      signup.getInteger("challengesPerAddress", DEFAULT_CHALLENGES_PER_ADDRESS),
+      signup.getLong("addressWindowSeconds", DEFAULT_ADDRESS_WINDOW_SECONDS));
   }
 
   /** The public {@code configs} of {@code GET /settings}. */
