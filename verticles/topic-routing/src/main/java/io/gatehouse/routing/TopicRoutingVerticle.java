@@ -30,6 +30,7 @@ public final class TopicRoutingVerticle extends VerticleBase {
   private RoutingOptions options;
   private Pool pool;
   private TopicLog log;
+  private UserQuotas quotas;
   private long retentionTimer = -1;
 
   @Override
@@ -47,7 +48,8 @@ public final class TopicRoutingVerticle extends VerticleBase {
 
   private Future<?> serve(Pool opened) {
     pool = opened;
-    Topics topics = new Topics(pool);
+    quotas = new UserQuotas(pool, options);
+    Topics topics = new Topics(pool, quotas);
     LogReader reader = new LogReader(pool, options.maxReadLimit());
     Chats chats = new Chats(pool, options.maxReadLimit());
     log = new TopicLog(pool, options.maxBatch(), this::fanOut);
@@ -68,6 +70,9 @@ public final class TopicRoutingVerticle extends VerticleBase {
   }
 
   private Future<?> publish(Publish request) {
+    if (!quotas.mayPublish(request.senderId(), System.nanoTime())) {
+      return ServiceFailure.fail(FailureCode.RATE_LIMITED, UserQuotas.MESSAGE_RATE);
+    }
     return log.append(Append.of(request, options.maxContentChars(), System.currentTimeMillis()));
   }
 

@@ -82,16 +82,19 @@ final class Topics {
     WHERE m.user_id = $1 ORDER BY t.id""";
 
   private final Pool pool;
+  private final UserQuotas quotas;
 
-  Topics(Pool pool) {
+  Topics(Pool pool, UserQuotas quotas) {
     this.pool = pool;
+    this.quotas = quotas;
   }
 
   Future<TopicRef> create(CreateTopic request) {
     UUID creator = Requests.userId(request.userId());
     String name = Requests.newTopicName(request.name());
     TopicKind kind = request.isPrivate() ? TopicKind.PRIVATE : TopicKind.PUBLIC;
-    return pool.preparedQuery(CREATE).execute(Tuple.of(name, (short) kind.code(), creator)).map(rows -> {
+    return quotas.mayCreate(creator).compose(v -> pool.preparedQuery(CREATE)
+      .execute(Tuple.of(name, (short) kind.code(), creator))).map(rows -> {
       if (rows.size() == 0) {
         throw ServiceFailure.of(FailureCode.CONFLICT, "already_exists");
       }
@@ -100,7 +103,8 @@ final class Topics {
   }
 
   Future<TopicRef> subscribe(TopicMembership request) {
-    return change(SUBSCRIBE, membershipParams(request)).map(MembershipRules::subscribe);
+    Tuple params = membershipParams(request);
+    return quotas.mayJoin(params.getUUID(1)).compose(v -> change(SUBSCRIBE, params)).map(MembershipRules::subscribe);
   }
 
   Future<TopicRef> unsubscribe(TopicMembership request) {
@@ -110,7 +114,9 @@ final class Topics {
   Future<TopicRef> invite(Invite request) {
     Tuple params = Tuple.of(Requests.existingTopicName(request.topicName()), Requests.userId(request.inviterId()),
       Requests.userId(request.inviteeId()));
-    return change(INVITE, params).map(MembershipRules::invite);
+    return quotas.mayInvite(params.getUUID(1), System.currentTimeMillis())
+      .compose(v -> quotas.mayJoin(params.getUUID(2)))
+      .compose(v -> change(INVITE, params)).map(MembershipRules::invite);
   }
 
   /** Every topic the user is a member of, creating their inbox first if they have none yet. */

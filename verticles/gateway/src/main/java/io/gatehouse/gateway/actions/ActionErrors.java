@@ -28,6 +28,12 @@ final class ActionErrors {
     "rate_limited", "Too many messages, slow down",
     "unauthorized", "Authenticate first with {\"action\":\"auth\",\"token\":...}");
 
+  /** Per-user quotas of topic-routing: one code, a comment naming which quota. */
+  private static final Map<String, String> QUOTAS = Map.of(
+    "topic_quota_exceeded", "You have created the most topics allowed",
+    "membership_quota_exceeded", "The user is a member of the most topics allowed",
+    "invite_rate_exceeded", "Too many invites, slow down");
+
   private ActionErrors() {
   }
 
@@ -44,6 +50,9 @@ final class ActionErrors {
   static JsonObject fromFailure(String action, Throwable failure, String connectionId) {
     FailureCode code = ServiceFailure.codeOf(failure);
     String reason = ServiceFailure.reasonOf(failure);
+    if (QUOTAS.containsKey(reason)) {
+      return error(action, "quota_exceeded", QUOTAS.get(reason));
+    }
     if (code != FailureCode.INTERNAL && code != FailureCode.UNAVAILABLE) {
       String mapped = CODES.contains(reason) ? reason : switch (code) {
         case NOT_FOUND -> "not_found";
