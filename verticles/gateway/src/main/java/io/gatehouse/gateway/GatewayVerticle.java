@@ -3,6 +3,8 @@ package io.gatehouse.gateway;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.contract.edge.ConnectionsPerAddress;
+import io.gatehouse.contract.edge.EdgeListener;
+import io.gatehouse.contract.edge.EdgeOptions;
 import io.gatehouse.contract.edge.OriginPolicy;
 import io.gatehouse.gateway.actions.ActionOptions;
 import io.gatehouse.gateway.actions.ActionSocket;
@@ -56,7 +58,8 @@ public class GatewayVerticle extends VerticleBase {
     ChatOptions chatOptions = ChatOptions.from(config());
     socketIo = new SocketIoServer(vertx, socketIoOptions,
       Map.of(ChatNamespace.NAME, new ChatNamespace(vertx.eventBus(), services, chatOptions, deletedUsers)), coalescing);
-    server = vertx.createHttpServer(new HttpServerOptions()
+    EdgeListener edge = new EdgeListener(vertx, EdgeOptions.from(config()), "gateway");
+    server = vertx.createHttpServer(edge.http(new HttpServerOptions()
       .setHost(options.host())
       .setPort(options.port())
       .setMaxFormAttributeSize(options.maxBodyBytes())
@@ -67,9 +70,10 @@ public class GatewayVerticle extends VerticleBase {
       .setPerFrameWebSocketCompressionSupported(options.webSocketCompression())
       .setIdleTimeout(0)
       // every request, response and socket write happens on this verticle's event loop: no per-connection MPSC queues
-      .setStrictThreadMode(true));
+      .setStrictThreadMode(true)));
+    edge.guard(server);
     Router router = router(options, actionOptions, services, chatOptions);
-    return socketIo.start().compose(v -> server.requestHandler(router).listen())
+    return socketIo.start().compose(v -> server.requestHandler(edge.withHsts(router)).listen())
       .compose(bound -> bridgeReady.map(bound))
       .onSuccess(bound -> LOG.info("gateway listening on http://{}:{}", options.host(), bound.actualPort()))
       .recover(failure -> Future.failedFuture(bindFailure(options, failure)));

@@ -3,6 +3,8 @@ package io.gatehouse.stomp;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.contract.edge.ConnectionsPerAddress;
+import io.gatehouse.contract.edge.EdgeListener;
+import io.gatehouse.contract.edge.EdgeOptions;
 import io.gatehouse.contract.edge.OriginPolicy;
 import io.gatehouse.contract.ekyc.SlotClaimed;
 import io.gatehouse.contract.ekyc.SlotRef;
@@ -42,6 +44,7 @@ public final class StompBridgeVerticle extends VerticleBase {
   private NetServer tcp;
   private OriginPolicy origins;
   private ConnectionsPerAddress connections;
+  private EdgeListener edge;
 
   @Override
   public Future<?> start() {
@@ -50,19 +53,20 @@ public final class StompBridgeVerticle extends VerticleBase {
     services = StompServices.of(vertx, options.requestTimeoutMs());
     origins = new OriginPolicy(options.allowedOrigins());
     connections = new ConnectionsPerAddress(options.maxConnectionsPerIp());
+    edge = new EdgeListener(vertx, EdgeOptions.from(config()), "stomp");
     List<Future<?>> listening = new ArrayList<>();
     if (options.webSocketPort() >= 0) {
       int maxMessage = options.maxHeaderBytes() + options.maxBodyBytes() + 16;
-      webSockets = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
+      webSockets = edge.guard(vertx.createHttpServer(edge.http(new HttpServerOptions().setHost(options.host())
         .setPort(options.webSocketPort()).setMaxWebSocketMessageSize(maxMessage).setMaxWebSocketFrameSize(65_536)
         .setWebSocketSubProtocols(List.of("v12.stomp", "v11.stomp", "v10.stomp"))
         .setPerMessageWebSocketCompressionSupported(options.webSocketCompression())
-        .setPerFrameWebSocketCompressionSupported(options.webSocketCompression()));
-      listening.add(webSockets.requestHandler(this::upgrade).listen()
+        .setPerFrameWebSocketCompressionSupported(options.webSocketCompression()))));
+      listening.add(webSockets.requestHandler(edge.withHsts(this::upgrade)).listen()
         .onSuccess(s -> LOG.info("STOMP over WebSocket on {}:{}{}", options.host(), s.actualPort(), options.slotPath())));
     }
     if (options.tcpPort() >= 0) {
-      tcp = vertx.createNetServer(new NetServerOptions().setHost(options.host()).setPort(options.tcpPort()));
+      tcp = vertx.createNetServer(edge.tcp(new NetServerOptions().setHost(options.host()).setPort(options.tcpPort())));
       listening.add(tcp.connectHandler(this::tcpSession).listen()
         .onSuccess(s -> LOG.info("STOMP over TCP on {}:{}", options.host(), s.actualPort())));
     }
@@ -148,8 +152,13 @@ public final class StompBridgeVerticle extends VerticleBase {
   }
 
   private void tcpSession(NetSocket socket) {
+    if (!edge.admit(socket)) {
+      socket.end(Buffer.buffer("ERROR\nmessage:Too many connections\n\n\0"));
+      return;
+    }
     String ip = addressOf(socket.remoteAddress());
     if (!connections.admit(ip)) {
+      edge.release(socket);
       socket.end(Buffer.buffer("ERROR\nmessage:Too many connections from this address\n\n\0"));
       return;
     }
@@ -177,6 +186,7 @@ public final class StompBridgeVerticle extends VerticleBase {
     socket.handler(session::onData);
     socket.closeHandler(v -> {
       connections.release(ip);
+      edge.release(socket);
       session.onTransportClosed(null);
     });
     socket.exceptionHandler(failure -> LOG.debug("TCP error: {}", failure.getMessage()));

@@ -7,6 +7,7 @@ import io.gatehouse.contract.face.FrameOutcome;
 import io.gatehouse.contract.face.OpenFaceSession;
 import io.gatehouse.contract.face.SessionFrame;
 import io.gatehouse.gateway.ServiceBus;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -40,7 +41,8 @@ final class FaceSocket {
     this.options = options;
     this.ws = ws;
     this.connectionId = connectionId;
-    this.gate = new FrameGate(options.minFrameIntervalMs(), options.maxFramesPerSession());
+    this.gate = new FrameGate(options.minFrameIntervalMs(), options.frameJitterToleranceMs(),
+      options.maxFramesPerSession());
   }
 
   void start(String token) {
@@ -65,15 +67,23 @@ final class FaceSocket {
   }
 
   /**
-   * A message over the transport limit arrives as continuation frames that Vert.x stops aggregating (and
-   * reports here); the rest of that message cannot be trusted, so the socket closes with 1009.
+   * A message over the transport limit arrives either as continuation frames that Vert.x stops aggregating,
+   * or as one frame whose header already announces too many bytes, which Netty's decoder refuses before
+   * reading it; both are reported here, just before the connection is closed, and get a 1009 close frame.
    */
   private void onFailure(Throwable failure) {
     LOG.debug("[{}] face socket error: {}", connectionId, failure.getMessage());
-    if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("max message size")) {
+    if (tooBig(failure)) {
       finish(new FaceReplies.Reply(FaceReplies.error("Frame too large (max " + options.maxFrameBytes() + " bytes)",
         FaceReplies.BAD_REQUEST), FaceReplies.TOO_BIG));
     }
+  }
+
+  private static boolean tooBig(Throwable failure) {
+    if (failure instanceof CorruptedWebSocketFrameException corrupted) {
+      return corrupted.closeStatus().code() == FaceReplies.TOO_BIG;
+    }
+    return failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("max message size");
   }
 
   private void onText(String text) {

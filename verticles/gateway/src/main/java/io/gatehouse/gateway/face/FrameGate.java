@@ -1,20 +1,30 @@
 package io.gatehouse.gateway.face;
 
 /**
- * Seed 002's pacing at the edge: frames closer than {@code minIntervalMs} are refused (not counted), and a
- * session gets at most {@code maxFrames} accepted frames.
+ * Seed 002's pacing at the edge: at most one frame per {@code minIntervalMs} on average, and at most
+ * {@code maxFrames} accepted frames per session. Spacing is judged against a schedule, not against the
+ * previous arrival: each accepted frame books the next slot {@code minIntervalMs} after its own slot (or
+ * after its arrival, when later), and a frame may arrive up to {@code jitterToleranceMs} before its slot.
+ * So a frame the network delayed does not get the next, punctual one refused, while a client sending faster
+ * than one frame per interval still is (a refused frame is not counted and books nothing).
  */
 final class FrameGate {
 
   enum Verdict { ACCEPT, TOO_FAST, OVER_CAP }
 
-  private final long minIntervalNanos;
+  private final long intervalNanos;
+  private final long toleranceNanos;
   private final int maxFrames;
-  private long lastAccepted = Long.MIN_VALUE;
+  private boolean started;
+  private long nextSlot;
   private int accepted;
 
-  FrameGate(long minIntervalMs, int maxFrames) {
-    this.minIntervalNanos = minIntervalMs * 1_000_000;
+  FrameGate(long minIntervalMs, long jitterToleranceMs, int maxFrames) {
+    if (jitterToleranceMs < 0 || jitterToleranceMs > minIntervalMs) {
+      throw new IllegalArgumentException("face.frameJitterToleranceMs must be between 0 and face.minFrameIntervalMs");
+    }
+    this.intervalNanos = minIntervalMs * 1_000_000;
+    this.toleranceNanos = jitterToleranceMs * 1_000_000;
     this.maxFrames = maxFrames;
   }
 
@@ -22,10 +32,12 @@ final class FrameGate {
     if (accepted >= maxFrames) {
       return Verdict.OVER_CAP;
     }
-    if (lastAccepted != Long.MIN_VALUE && nowNanos - lastAccepted < minIntervalNanos) {
+    if (started && nowNanos - (nextSlot - toleranceNanos) < 0) {
       return Verdict.TOO_FAST;
     }
-    lastAccepted = nowNanos;
+    long slot = started && nextSlot - nowNanos > 0 ? nextSlot : nowNanos;
+    nextSlot = slot + intervalNanos;
+    started = true;
     accepted++;
     return Verdict.ACCEPT;
   }

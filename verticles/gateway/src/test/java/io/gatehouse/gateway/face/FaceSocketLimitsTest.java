@@ -3,6 +3,7 @@ package io.gatehouse.gateway.face;
 import io.gatehouse.face.engine.FaceFixtures;
 import io.gatehouse.gateway.GatewayFixture;
 import io.gatehouse.gateway.HttpProbe;
+import io.gatehouse.gateway.edge.RawWebSocket;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -164,6 +165,20 @@ class FaceSocketLimitsTest {
     try (FaceClient next = connected()) {
       assertThat(next.frame(face).getString("type")).isEqualTo("frame_processed");
     }
+  }
+
+  @Test
+  @DisplayName("one frame announcing more than 4 MiB closes the socket with 1009, as a fragmented message does")
+  void oversizedSingleFrameCloses1009() {
+    String token = tenant.enrollment("u-big-" + System.nanoTime()).getString("session_token");
+    try (RawWebSocket ws = RawWebSocket.open(gatehouse.port, "/ws/auth/process-image/" + token + "/", 15_000)) {
+      assertThat(ws.read().text()).contains("connection_established");
+      ws.sendAnnounced(0x81, 5L * 1024 * 1024, 1_000);
+      RawWebSocket.Frame close = ws.readUntilClose();
+      assertThat(close).as("a close frame before the connection ends").isNotNull();
+      assertThat(close.closeCode()).isEqualTo(1009);
+    }
+    assertThat(gatehouse.http.get("/health", null).status()).isEqualTo(200);
   }
 
   @Test

@@ -13,7 +13,7 @@ class FrameEdgeTest {
   @Test
   @DisplayName("frames 100 ms apart pass, closer ones are refused without counting, the cap is final")
   void gatePacesAndCaps() {
-    FrameGate gate = new FrameGate(100, 2);
+    FrameGate gate = new FrameGate(100, 0, 2);
     long ms = 1_000_000;
     assertThat(gate.admit(0)).isEqualTo(FrameGate.Verdict.ACCEPT);
     assertThat(gate.admit(99 * ms)).isEqualTo(FrameGate.Verdict.TOO_FAST);
