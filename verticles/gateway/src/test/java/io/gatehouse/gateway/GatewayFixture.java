@@ -28,7 +28,8 @@ public final class GatewayFixture implements AutoCloseable {
     this.port = port;
     this.config = config;
     this.pendingDeployment = pendingDeployment;
-    this.http = new HttpProbe(vertx, port);
+    JsonObject tls = config.getJsonObject("edge", new JsonObject()).getJsonObject("tls", new JsonObject());
+    this.http = new HttpProbe(vertx, port, tls.getBoolean("enabled", false) ? tls.getString("certPath") : null);
   }
 
   public static GatewayFixture start(JsonObject gatewayOverrides) {

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -18,7 +19,16 @@ public final class HttpProbe {
   private final WebClient client;
 
   public HttpProbe(Vertx vertx, int port) {
-    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    this(vertx, port, null);
+  }
+
+  /** Over HTTPS when {@code trustedCertPem} (the PEM certificate to trust) is given. */
+  public HttpProbe(Vertx vertx, int port, String trustedCertPem) {
+    WebClientOptions options = new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port);
+    if (trustedCertPem != null) {
+      options.setSsl(true).setTrustOptions(new PemTrustOptions().addCertPath(trustedCertPem));
+    }
+    this.client = WebClient.create(vertx, options);
   }
 
   public record Reply(int status, Buffer raw) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the third-party npm clients pinned in {@code clients/} (installed with {@code npm ci} when missing). */
@@ -41,11 +42,17 @@ public final class NodeClients {
   }
 
   public static Run run(Path dir, long timeoutSeconds, String... command) {
+    return run(dir, timeoutSeconds, Map.of(), command);
+  }
+
+  /** With {@code environment} added to this process's (e.g. {@code NODE_EXTRA_CA_CERTS}). */
+  public static Run run(Path dir, long timeoutSeconds, Map<String, String> environment, String... command) {
     try {
       Path out = Files.createTempFile("node-out", ".log");
       Path err = Files.createTempFile("node-err", ".log");
-      Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError(String.join(" ", command) + " timed out; stderr: " + Files.readString(err));

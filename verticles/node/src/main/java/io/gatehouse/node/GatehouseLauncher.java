@@ -104,8 +104,10 @@ public final class GatehouseLauncher extends VertxApplication implements VertxAp
     JsonObject gateway = config.getJsonObject("gateway", new JsonObject());
     if (NodeVerticle.class.getName().equals(context.mainVerticle()) && NodeVerticle.roles(config).contains(Role.GATEWAY)) {
       String host = "0.0.0.0".equals(gateway.getString("host")) ? "localhost" : gateway.getString("host");
-      LOG.info("Gatehouse ready: http://{}:{}/ (REST, /health), ws://{}:{}/ws (action protocol)", host,
-        gateway.getInteger("port"), host, gateway.getInteger("port"));
+      boolean tls = config.getJsonObject("edge", new JsonObject()).getJsonObject("tls", new JsonObject())
+        .getBoolean("enabled", false);
+      LOG.info("Gatehouse ready: {}://{}:{}/ (REST, /health), {}://{}:{}/ws (action protocol)", tls ? "https" : "http",
+        host, gateway.getInteger("port"), tls ? "wss" : "ws", host, gateway.getInteger("port"));
     } else {
       LOG.info("Gatehouse ready: {}", context.mainVerticle());
     }
