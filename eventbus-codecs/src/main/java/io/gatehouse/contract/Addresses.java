@@ -98,6 +98,22 @@ public final class Addresses {
     }
   }
 
+  /** stomp-bridge: its health probe (one consumer per running instance). */
+  public static final class Stomp {
+    public static final String HEALTH = "gatehouse.stomp.health";
+
+    private Stomp() {
+    }
+  }
+
+  /** gateway: its health probe (one consumer per running instance). */
+  public static final class Gateway {
+    public static final String HEALTH = "gatehouse.gateway.health";
+
+    private Gateway() {
+    }
+  }
+
   /**
    * Live fan-out. topic-routing publishes each committed message once on its topic's address; a gateway
    * keeps one consumer per topic that has local subscribers, so a message costs one bus message per node.

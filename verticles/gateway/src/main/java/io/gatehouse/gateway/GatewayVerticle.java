@@ -1,6 +1,8 @@
 package io.gatehouse.gateway;
 
 import io.gatehouse.contract.Addresses;
+import io.gatehouse.operations.OperationsRoutes;
+import io.gatehouse.operations.OperationsOptions;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.contract.edge.ConnectionsPerAddress;
 import io.gatehouse.contract.edge.EdgeListener;
@@ -14,7 +16,6 @@ import io.gatehouse.gateway.chat.ChatOptions;
 import io.gatehouse.gateway.chat.ChatRoutes;
 import io.gatehouse.gateway.face.FaceRouteOptions;
 import io.gatehouse.gateway.face.FaceRoutes;
-import io.gatehouse.gateway.http.HealthRoute;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.gatehouse.gateway.http.UserRoutes;
 import io.gatehouse.gateway.signup.SignupRoutes;
@@ -25,6 +26,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
@@ -37,6 +39,8 @@ import java.util.Map;
 public class GatewayVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+
+  private static final JsonObject UP = new JsonObject().put("status", "UP");
 
   private HttpServer server;
   private ActionSocket actions;
@@ -75,6 +79,8 @@ public class GatewayVerticle extends VerticleBase {
     Router router = router(options, actionOptions, services, chatOptions);
     return socketIo.start().compose(v -> server.requestHandler(edge.withHsts(router)).listen())
       .compose(bound -> bridgeReady.map(bound))
+      .compose(bound -> vertx.eventBus().consumer(Addresses.Gateway.HEALTH, message -> message.reply(UP)).completion()
+        .map(bound))
       .onSuccess(bound -> LOG.info("gateway listening on http://{}:{}", options.host(), bound.actualPort()))
       .recover(failure -> Future.failedFuture(bindFailure(options, failure)));
   }
@@ -84,12 +90,9 @@ public class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     socketIo.mount(router); // before the body handler: Engine.IO polling reads its own bounded bodies
     router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
-    HealthRoute health = new HealthRoute(services, Map.of(
-      "user-auth", Addresses.Auth.HEALTH,
-      "topic-routing", Addresses.Routing.HEALTH,
-      "pending-delivery", Addresses.Pending.HEALTH,
-      "face-processing", Addresses.Face.HEALTH));
-    router.get("/health").handler(health::handle);
+    if (OperationsOptions.from(config()).onGatewayPort()) {
+      OperationsRoutes.mount(vertx, router, config());
+    }
     new UserRoutes(services, options).mount(router);
     new ChatRoutes(services, chatOptions).mount(router);
     new FaceRoutes(vertx, services, config()).mount(router);

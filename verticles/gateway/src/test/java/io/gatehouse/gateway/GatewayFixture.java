@@ -1,14 +1,17 @@
 package io.gatehouse.gateway;
 
+import io.gatehouse.contract.ServiceRole;
 import io.gatehouse.persistence.TestDatabase;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -57,13 +60,14 @@ public final class GatewayFixture implements AutoCloseable {
         .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .put("face", new JsonObject().put("workerPoolSize", 2))
         .mergeIn(sections, true);
+      boolean realFace = !sections.getJsonObject("fixture", new JsonObject()).getBoolean("fakeFace", false);
+      config.getJsonObject("node").put("roles", roles(realFace, extraVerticles));
       DeploymentOptions options = new DeploymentOptions().setConfig(config);
       GatewayVerticle gateway = new GatewayVerticle();
       await(vertx.deployVerticle("io.gatehouse.auth.UserAuthVerticle", options));
       await(vertx.deployVerticle("io.gatehouse.routing.TopicRoutingVerticle", options));
       String pending = await(vertx.deployVerticle("io.gatehouse.pending.PendingDeliveryVerticle", options));
       // a test that brings its own stand-in face engine says so with fixture.fakeFace
-      boolean realFace = !sections.getJsonObject("fixture", new JsonObject()).getBoolean("fakeFace", false);
       String face = realFace ? await(vertx.deployVerticle("io.gatehouse.face.FaceProcessingVerticle", options)) : null;
       for (Deployable extra : extraVerticles) {
         await(vertx.deployVerticle(extra, options));
@@ -73,6 +77,19 @@ public final class GatewayFixture implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The roles this fixture deploys, as {@code node.roles}, so that health reports exactly those. */
+  private static JsonArray roles(boolean realFace, Deployable... extraVerticles) {
+    JsonArray roles = new JsonArray().add("user-auth").add("topic-routing").add("pending-delivery");
+    if (realFace) {
+      roles.add("face-processing");
+    }
+    for (Deployable extra : extraVerticles) {
+      Arrays.stream(ServiceRole.values()).filter(role -> role.verticleClass().equals(extra.getClass().getName()))
+        .forEach(role -> roles.add(role.roleName()));
+    }
+    return roles.add("gateway");
   }
 
   public static <T> T await(Future<T> future) {

@@ -1,9 +1,12 @@
 package io.gatehouse.node;
 
 import io.gatehouse.contract.Codecs;
+import io.gatehouse.operations.MetricsSetup;
+import io.gatehouse.operations.OperationsOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.launcher.application.ExitCodes;
 import io.vertx.launcher.application.HookContext;
@@ -71,6 +74,11 @@ public final class GatehouseLauncher extends VertxApplication implements VertxAp
     options.setEventLoopPoolSize(NodeConfig.eventLoops(config, Runtime.getRuntime().availableProcessors()));
     options.setPreferNativeTransport(NodeConfig.nativeTransport(config));
     VertxBuilder builder = Vertx.builder().with(options);
+    if (OperationsOptions.from(config).metricsEnabled()) {
+      // metrics are part of the Vert.x instance: they must be on the options before it is built
+      options.setMetricsOptions(MetricsSetup.options());
+      builder.withMetrics(MetricsSetup.factory());
+    }
     if (clustered) {
       options.getEventBusOptions().setHost(ClusterSetup.host(config));
       builder.withClusterManager(ClusterSetup.clusterManager(config));
@@ -95,6 +103,11 @@ public final class GatehouseLauncher extends VertxApplication implements VertxAp
   public void beforeDeployingVerticle(HookContext context) {
     if (needsDatabase(context.mainVerticle())) {
       database.prepare(config);
+    }
+    if (context.mainVerticle() != null && !NodeVerticle.class.getName().equals(context.mainVerticle())) {
+      // a verticle launched alone by class name is this node's only role (health reports just that one)
+      Role.ofVerticle(context.mainVerticle()).ifPresent(role ->
+        config.getJsonObject("node").put("roles", new JsonArray().add(role.roleName())));
     }
     context.deploymentOptions().setConfig(config);
   }

@@ -1,6 +1,7 @@
 package io.gatehouse.node;
 
 import io.gatehouse.contract.Codecs;
+import io.gatehouse.operations.OperationsRoutes;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -10,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Deploys the verticles of the roles in {@code node.roles}, services first, the gateway last, each
@@ -19,6 +22,8 @@ public class NodeVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeVerticle.class);
 
+  private final Map<Role, String> deployments = new ConcurrentHashMap<>();
+
   @Override
   public Future<?> start() {
     Codecs.register(vertx);
@@ -27,7 +32,13 @@ public class NodeVerticle extends VerticleBase {
     for (Role role : roles) {
       chain = chain.compose(previous -> deploy(role));
     }
-    return chain.onSuccess(last -> LOG.info("node ready with roles {}", roles));
+    return chain.compose(last -> OperationsRoutes.listen(vertx, config()))
+      .onSuccess(last -> LOG.info("node ready with roles {}", roles));
+  }
+
+  /** The deployment id of a role's verticle on this node (to stop one role alone, as tests do). */
+  String deploymentOf(Role role) {
+    return deployments.get(role);
   }
 
   public static List<Role> roles(JsonObject config) {
@@ -41,6 +52,7 @@ public class NodeVerticle extends VerticleBase {
       : 1;
     DeploymentOptions options = new DeploymentOptions().setConfig(config()).setInstances(instances);
     return vertx.deployVerticle(role.verticleClass(), options)
+      .onSuccess(id -> deployments.put(role, id))
       .recover(failure -> Future.failedFuture(new IllegalStateException(role + ": " + failure.getMessage(), failure)));
   }
 }

@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
@@ -70,7 +71,8 @@ public final class StompBridgeVerticle extends VerticleBase {
       listening.add(tcp.connectHandler(this::tcpSession).listen()
         .onSuccess(s -> LOG.info("STOMP over TCP on {}:{}", options.host(), s.actualPort())));
     }
-    return Future.all(listening);
+    return Future.all(listening).compose(bound -> vertx.eventBus()
+      .consumer(Addresses.Stomp.HEALTH, message -> message.reply(new JsonObject().put("status", "UP"))).completion());
   }
 
   private void upgrade(HttpServerRequest request) {
