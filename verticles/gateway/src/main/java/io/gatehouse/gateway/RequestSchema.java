@@ -1,5 +1,6 @@
 package io.gatehouse.gateway;
 
+import io.gatehouse.contract.text.CanonicalText;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
@@ -15,7 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-/** A JSON Schema (draft 2020-12) that a request body must satisfy before its handler runs. */
+/**
+ * A JSON Schema (draft 2020-12) that a request body must satisfy before its handler runs; every string in it
+ * must also be well-formed Unicode (no lone surrogates), see {@link CanonicalText}.
+ */
 public final class RequestSchema {
 
   private final Validator validator;
@@ -47,6 +51,9 @@ public final class RequestSchema {
 
   /** The first problem with {@code instance}, naming the field, or empty when it is valid. */
   public Optional<String> problem(Object instance) {
+    if (!CanonicalText.wellFormedJson(instance)) {
+      return Optional.of("text must be well-formed Unicode: a \\uD800-\\uDFFF escape must be half of a pair");
+    }
     if (quick != null && quick.accepts(instance)) {
       return Optional.empty();
     }

@@ -2,6 +2,7 @@ package io.gatehouse.routing;
 
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.text.CanonicalText;
 
 import java.util.UUID;
 
@@ -34,28 +35,30 @@ final class Requests {
 
   /** A name a user may give a new topic: a well-formed name that is not reserved. */
   static String newTopicName(String name) {
-    if (existingTopicName(name).startsWith(RESERVED_PREFIX)) {
+    String canonical = existingTopicName(name);
+    if (canonical.startsWith(RESERVED_PREFIX)) {
       throw ServiceFailure.of(FailureCode.BAD_REQUEST, INVALID);
     }
-    return name;
+    return canonical;
   }
 
   /**
-   * A name to look a topic up by: not blank, not too long, no control characters. A NUL would even fail
-   * the statement it is sent in, and with it every request batched alongside.
+   * A name to look a topic up by, in NFC (CanonicalText): well-formed, not blank, not too long, no control
+   * characters. A NUL would even fail the statement it is sent in, and with it every request batched alongside.
    */
   static String existingTopicName(String name) {
-    boolean valid = name != null && !name.isBlank() && name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH
-      && name.codePoints().noneMatch(Character::isISOControl);
+    String canonical = CanonicalText.name(name).orElse(null);
+    boolean valid = canonical != null && !canonical.isBlank()
+      && canonical.codePointCount(0, canonical.length()) <= MAX_NAME_LENGTH;
     if (!valid) {
       throw ServiceFailure.of(FailureCode.BAD_REQUEST, INVALID);
     }
-    return name;
+    return canonical;
   }
 
-  /** Free text stored in the log: present, within the limit, and without NUL, which PostgreSQL text refuses. */
+  /** Free text stored in the log: present, within the limit, well-formed and without NUL (PostgreSQL refuses it). */
   static String text(String value, int maxChars) {
-    if (value == null || value.length() > maxChars || value.indexOf('\0') >= 0) {
+    if (value == null || value.length() > maxChars || value.indexOf('\0') >= 0 || !CanonicalText.wellFormed(value)) {
       throw ServiceFailure.of(FailureCode.BAD_REQUEST, INVALID);
     }
     return value;

@@ -2,6 +2,7 @@ package io.gatehouse.auth;
 
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.text.CanonicalText;
 import io.gatehouse.contract.auth.FindUser;
 import io.gatehouse.contract.auth.ListUsers;
 import io.gatehouse.contract.auth.LoginUser;
@@ -45,7 +46,10 @@ final class UserAccounts {
     this.tokenTtlSeconds = tokenTtlSeconds;
   }
 
-  Future<UserSession> register(RegisterUser request) {
+  /** Usernames are stored and looked up in NFC; a name that is not well-formed text matches nobody. */
+  Future<UserSession> register(RegisterUser sent) {
+    RegisterUser request = new RegisterUser(CanonicalText.name(sent.username()).orElse(null), sent.password(),
+      sent.email());
     Optional<String> violation = RegistrationRules.violation(request);
     if (violation.isPresent()) {
       return ServiceFailure.fail(FailureCode.BAD_REQUEST, violation.get());
@@ -58,10 +62,10 @@ final class UserAccounts {
   }
 
   Future<UserSession> login(LoginUser request) {
-    if (request.username() == null || !RegistrationRules.acceptablePassword(request.password())) {
+    String username = CanonicalText.name(request.username()).orElse(null);
+    if (username == null || !RegistrationRules.acceptablePassword(request.password())) {
       return ServiceFailure.fail(FailureCode.UNAUTHORIZED, INVALID_CREDENTIALS);
     }
-    String username = request.username();
     return throttle.locked(username).compose(locked -> locked
       ? ServiceFailure.fail(FailureCode.RATE_LIMITED, LOGIN_THROTTLED)
       : users.findCredentials(username)
@@ -92,7 +96,8 @@ final class UserAccounts {
         .compose(UserAccounts::foundOrNotFound);
     }
     if (request.username() != null) {
-      return users.findByUsername(request.username()).compose(UserAccounts::foundOrNotFound);
+      return CanonicalText.name(request.username()).map(users::findByUsername)
+        .orElseGet(() -> Future.succeededFuture(Optional.empty())).compose(UserAccounts::foundOrNotFound);
     }
     return ServiceFailure.fail(FailureCode.BAD_REQUEST, INVALID_REQUEST);
   }

@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.http;
 
+import io.gatehouse.contract.text.CanonicalText;
 import io.gatehouse.gateway.RequestSchema;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -19,6 +20,10 @@ public final class JsonBodies {
     Buffer raw = ctx.body().buffer();
     if (raw == null || raw.length() == 0) {
       HttpReplies.badRequest(ctx, "Request body must be a JSON object");
+      return Optional.empty();
+    }
+    if (!CanonicalText.validUtf8(raw.getBytes())) {
+      HttpReplies.badRequest(ctx, "Request body is not valid UTF-8");
       return Optional.empty();
     }
     Object parsed;

@@ -2,6 +2,7 @@ package io.gatehouse.gateway.signup;
 
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.text.CanonicalText;
 import io.gatehouse.gateway.RequestSchema;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.vertx.core.Future;
@@ -92,7 +93,7 @@ final class SignupHttp {
     Buffer raw = ctx.body().buffer();
     JsonObject body;
     try {
-      body = raw == null || raw.length() == 0 ? null : raw.toJsonObject();
+      body = raw == null || raw.length() == 0 || !CanonicalText.validUtf8(raw.getBytes()) ? null : raw.toJsonObject();
     } catch (DecodeException | ClassCastException e) {
       body = null;
     }
