@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.signup;
 
+import io.gatehouse.contract.edge.EdgeOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -38,7 +39,8 @@ public record SignupSettings(int otpLength, long otpTtlSeconds, long transaction
       signup.getString("identifierPattern", DEFAULT_IDENTIFIER_PATTERN),
       ekyc.getLong("transactionTtlSeconds", DEFAULT_IDV_TRANSACTION_TTL_SECONDS),
       ekyc.getLong("slotTtlSeconds", DEFAULT_SLOT_TTL_SECONDS),
-      signup.getBoolean("secureCookies", false),
+      // Secure whenever the node serves TLS; signup.secureCookies for TLS ended in front of the node
+      signup.getBoolean("secureCookies", false) || EdgeOptions.from(nodeConfig).tls().enabled(),
       signup.getInteger("challengesPerAddress", DEFAULT_CHALLENGES_PER_ADDRESS),
       signup.getLong("addressWindowSeconds", DEFAULT_ADDRESS_WINDOW_SECONDS));
   }
