@@ -36,7 +36,10 @@ class WebSocketTransport(BaseTransport):
         return self.ws is not None and self.ws.connected and BaseTransport.is_connected(self)
 
     def send(self, encoded_frame):
-        self.ws.send(encoded_frame.decode("utf-8"))
+        try:
+            self.ws.send(encoded_frame.decode("utf-8"))
+        except UnicodeDecodeError:
+            self.ws.send_binary(encoded_frame)
 
     def receive(self):
         try:

@@ -59,6 +59,13 @@ public final class Addresses {
     public static final String CATCH_UP = "gatehouse.pending.catchup";
     public static final String ACK = "gatehouse.pending.ack";
     public static final String CURSORS = "gatehouse.pending.cursors";
+    /**
+     * {@code Ack} of one message only (STOMP client-individual): remembered while it lies beyond the cursor;
+     * replies {@code Acked} with the cursor as it is.
+     */
+    public static final String ACK_ONE = "gatehouse.pending.ack.one";
+    /** {@code AheadQuery} → {@code AckedAhead}: the individually acked seqs beyond the cursor. */
+    public static final String ACKED_AHEAD = "gatehouse.pending.acked.ahead";
     public static final String HEALTH = "gatehouse.pending.health";
 
     private Pending() {

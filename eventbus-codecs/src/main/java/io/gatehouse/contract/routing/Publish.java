@@ -9,12 +9,25 @@ import io.vertx.core.buffer.Buffer;
  * into the recipient's inbox; the sender need not be a member of it) is set. Fails NOT_FOUND
  * {@code not_found} for an unknown topic or a private one the sender cannot see, FORBIDDEN
  * {@code not_member} for a visible topic the sender has not joined, BAD_REQUEST {@code invalid_request}
- * for a malformed request or content longer than the configured limit.
+ * for a malformed request or content longer than the configured limit. {@code attributes} is what the
+ * publishing protocol keeps beside the content, opaque to routing and stored with the message (null for
+ * none): STOMP puts a JSON object there with the SEND's headers and, for a body that is not text, the
+ * content's encoding (see {@link Delivery}).
  */
-public record Publish(String senderId, String senderName, String topicName, String recipientId, String content) {
+public record Publish(String senderId, String senderName, String topicName, String recipientId, String content,
+                      String attributes) {
+
+  public Publish(String senderId, String senderName, String topicName, String recipientId, String content) {
+    this(senderId, senderName, topicName, recipientId, content, null);
+  }
 
   public static Publish toTopic(String senderId, String senderName, String topicName, String content) {
     return new Publish(senderId, senderName, topicName, null, content);
+  }
+
+  public static Publish toTopic(String senderId, String senderName, String topicName, String content,
+                                String attributes) {
+    return new Publish(senderId, senderName, topicName, null, content, attributes);
   }
 
   public static Publish toUser(String senderId, String senderName, String recipientId, String content) {
@@ -31,10 +44,12 @@ public record Publish(String senderId, String senderName, String topicName, Stri
     WireReader.writeString(out, topicName);
     WireReader.writeString(out, recipientId);
     WireReader.writeString(out, content);
+    WireReader.writeString(out, attributes);
   }
 
   public static Publish readFrom(WireReader in) {
-    return new Publish(in.readString(), in.readString(), in.readString(), in.readString(), in.readString());
+    return new Publish(in.readString(), in.readString(), in.readString(), in.readString(), in.readString(),
+      in.readString());
   }
 
   @Override

@@ -13,7 +13,8 @@ import java.util.List;
 public final class RoutingMessages {
 
   /** Wire format version of the binary records; bump it when their field order changes. */
-  public static final int WIRE_VERSION = 1;
+  /** 2: publishes and deliveries carry {@code attributes}. */
+  public static final int WIRE_VERSION = 2;
 
   public static final BinaryRecordCodec<Publish> PUBLISH =
     new BinaryRecordCodec<>(Publish.class, WIRE_VERSION, Publish::writeTo, Publish::readFrom);
@@ -43,6 +44,8 @@ public final class RoutingMessages {
     ContractCodec.of(new JsonRecordCodec<>(Acked.class, Acked::toJson, Acked::fromJson)),
     ContractCodec.of(new JsonRecordCodec<>(CursorQuery.class, CursorQuery::toJson, CursorQuery::fromJson)),
     ContractCodec.of(new JsonRecordCodec<>(CursorList.class, CursorList::toJson, CursorList::fromJson)),
+    ContractCodec.of(new JsonRecordCodec<>(AheadQuery.class, AheadQuery::toJson, AheadQuery::fromJson)),
+    ContractCodec.of(new JsonRecordCodec<>(AckedAhead.class, AckedAhead::toJson, AckedAhead::fromJson)),
     ContractCodec.of(new JsonRecordCodec<>(OpenChat.class, OpenChat::toJson, OpenChat::fromJson)),
     ContractCodec.of(new JsonRecordCodec<>(ChatRef.class, ChatRef::toJson, ChatRef::fromJson)),
     ContractCodec.of(new JsonRecordCodec<>(ChatList.class, ChatList::toJson, ChatList::fromJson)),

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BinaryCodecsTest {
 
   private static final Delivery SAMPLE = new Delivery(7, "news", TopicKind.PUBLIC, 3, "m1", "u1", "Al", 1000L, "hé",
-    true);
+    true, "{\"headers\":{}}");
 
   private static final String SAMPLE_FIELDS = ""
     + "0000000000000007"       // topicId
@@ -25,14 +25,15 @@ class BinaryCodecsTest {
     + "00000002" + "416c"      // senderName "Al"
     + "00000000000003e8"       // sentAt 1000
     + "00000003" + "68c3a9"    // content "hé", UTF-8
-    + "01";                    // pending
+    + "01"                     // pending
+    + "0000000e" + "7b2268656164657273223a7b7d7d"; // attributes {"headers":{}}
 
   @Test
   @DisplayName("a delivery is encoded as a version byte then its fields in a fixed order")
   void deliveryGoldenBytes() {
     Buffer wire = RoutingMessages.DELIVERY.encode(SAMPLE);
 
-    assertThat(hex(wire)).isEqualTo("01" + SAMPLE_FIELDS);
+    assertThat(hex(wire)).isEqualTo("02" + SAMPLE_FIELDS);
   }
 
   @Test
@@ -40,7 +41,7 @@ class BinaryCodecsTest {
   void deliveryBatchGoldenBytes() {
     Buffer wire = RoutingMessages.DELIVERY_BATCH.encode(new DeliveryBatch(List.of(SAMPLE, SAMPLE), true));
 
-    assertThat(hex(wire)).isEqualTo("01" + "00000002" + SAMPLE_FIELDS + SAMPLE_FIELDS + "01");
+    assertThat(hex(wire)).isEqualTo("02" + "00000002" + SAMPLE_FIELDS + SAMPLE_FIELDS + "01");
   }
 
   @Test
@@ -48,7 +49,8 @@ class BinaryCodecsTest {
   void publishGoldenBytes() {
     Buffer wire = RoutingMessages.PUBLISH.encode(Publish.toUser("a", "b", "c", "d"));
 
-    assertThat(hex(wire)).isEqualTo("01" + "0000000161" + "0000000162" + "ffffffff" + "0000000163" + "0000000164");
+    assertThat(hex(wire)).isEqualTo("02" + "0000000161" + "0000000162" + "ffffffff" + "0000000163" + "0000000164"
+      + "ffffffff");
   }
 
   @Test
@@ -56,7 +58,7 @@ class BinaryCodecsTest {
   void publishedGoldenBytes() {
     Buffer wire = RoutingMessages.PUBLISHED.encode(new Published("m", 1, 2, 3));
 
-    assertThat(hex(wire)).isEqualTo("01" + "000000016d" + "0000000000000001" + "0000000000000002" + "0000000000000003");
+    assertThat(hex(wire)).isEqualTo("02" + "000000016d" + "0000000000000001" + "0000000000000002" + "0000000000000003");
   }
 
   @Test
@@ -71,6 +73,8 @@ class BinaryCodecsTest {
       .isEqualTo(new DeliveryBatch(List.of(SAMPLE, direct), true));
     Publish publish = Publish.toTopic("s", "Sam", "room", "x".repeat(70_000) + "😀");
     assertThat(roundTrip(RoutingMessages.PUBLISH, publish)).isEqualTo(publish);
+    Publish withAttributes = Publish.toTopic("s", "Sam", "room", "AAE=", "{\"encoding\":\"base64\"}");
+    assertThat(roundTrip(RoutingMessages.PUBLISH, withAttributes)).isEqualTo(withAttributes);
     assertThat(roundTrip(RoutingMessages.PUBLISHED, new Published("m", 9, 10, 11))).isEqualTo(new Published("m", 9, 10, 11));
   }
 
@@ -78,9 +82,9 @@ class BinaryCodecsTest {
   @DisplayName("a frame of another format version is refused rather than misread")
   void refusesUnknownVersion() {
     Buffer wire = RoutingMessages.DELIVERY.encode(SAMPLE);
-    wire.setByte(0, (byte) 2);
+    wire.setByte(0, (byte) 1);
 
-    assertThatThrownBy(() -> RoutingMessages.DELIVERY.decode(wire)).hasMessageContaining("version 2");
+    assertThatThrownBy(() -> RoutingMessages.DELIVERY.decode(wire)).hasMessageContaining("version 1");
   }
 
   @Test

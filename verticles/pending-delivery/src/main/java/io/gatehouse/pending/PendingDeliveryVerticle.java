@@ -43,10 +43,13 @@ public final class PendingDeliveryVerticle extends VerticleBase {
     pool = opened;
     cursors = new Cursors(pool, options.maxBatch(), options.maxAckWritesInFlight());
     CatchUps catchUps = new CatchUps(cursors, this::readRange, options.maxCatchUp());
+    AckedAheadStore ahead = new AckedAheadStore(pool);
     return Future.all(List.of(
       serve(Addresses.Pending.CATCH_UP, catchUps::catchUp),
       serve(Addresses.Pending.ACK, (Ack ack) -> cursors.ack(CursorAck.of(ack))),
       serve(Addresses.Pending.CURSORS, (CursorQuery query) -> cursors.all(Requests.userId(query.userId()))),
+      serve(Addresses.Pending.ACK_ONE, ahead::ackOne),
+      serve(Addresses.Pending.ACKED_AHEAD, ahead::ahead),
       serve(Addresses.Pending.HEALTH, this::health)));
   }
 

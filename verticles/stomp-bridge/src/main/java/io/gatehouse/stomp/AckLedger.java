@@ -1,14 +1,18 @@
 package io.gatehouse.stomp;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Maps one subscription's STOMP acknowledgements onto a cumulative cursor (pending-delivery keeps "acked up to
  * seq"). {@code client}: an ACK acknowledges its message and every earlier one. {@code client-individual}:
  * only that message; the cursor moves over the longest fully acknowledged prefix. {@code auto}: every
- * written message counts as acknowledged. Connection-confined.
+ * written message counts as acknowledged. Messages acknowledged individually in an earlier connection
+ * ({@code ackedAhead}, beyond the cursor) are not delivered again; they count as acknowledged.
+ * Connection-confined.
  */
 final class AckLedger {
 
@@ -28,11 +32,45 @@ final class AckLedger {
   private final Mode mode;
   private final TreeMap<Long, Boolean> outstanding = new TreeMap<>();
   private final Map<String, Long> seqById = new HashMap<>();
+  private final Set<Long> ackedAhead;
   private long cursor;
 
   AckLedger(Mode mode, long cursor) {
+    this(mode, cursor, Set.of());
+  }
+
+  AckLedger(Mode mode, long cursor, Set<Long> ackedAhead) {
     this.mode = mode;
     this.cursor = cursor;
+    this.ackedAhead = new HashSet<>(ackedAhead);
+  }
+
+  long cursor() {
+    return cursor;
+  }
+
+  /** Whether {@code seq} was acknowledged individually before: it is not written again. */
+  boolean ackedBefore(long seq) {
+    return ackedAhead.contains(seq);
+  }
+
+  /** Counts a message acknowledged before as acknowledged now; returns the new cursor when it moved, else -1. */
+  long skipped(long seq) {
+    ackedAhead.remove(seq);
+    long before = cursor;
+    if (mode == Mode.AUTO || mode == Mode.CLIENT && outstanding.isEmpty()) {
+      cursor = Math.max(cursor, seq);
+    } else {
+      outstanding.put(seq, true);
+      advanceOverAcked();
+    }
+    return cursor > before ? cursor : -1;
+  }
+
+  /** The seq of an unacknowledged message written by this ledger, or -1. */
+  long seqOf(String messageId) {
+    Long seq = seqById.get(messageId);
+    return seq == null ? -1 : seq;
   }
 
   Mode mode() {
@@ -67,10 +105,14 @@ final class AckLedger {
       cursor = Math.max(cursor, seq);
     } else {
       outstanding.put(seq, true);
-      while (!outstanding.isEmpty() && outstanding.firstEntry().getValue()) {
-        cursor = Math.max(cursor, outstanding.pollFirstEntry().getKey());
-      }
+      advanceOverAcked();
     }
     return cursor > before ? cursor : -1;
+  }
+
+  private void advanceOverAcked() {
+    while (!outstanding.isEmpty() && outstanding.firstEntry().getValue()) {
+      cursor = Math.max(cursor, outstanding.pollFirstEntry().getKey());
+    }
   }
 }

@@ -4,6 +4,8 @@ import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.auth.Principal;
 import io.gatehouse.contract.auth.VerifyToken;
 import io.gatehouse.contract.routing.Ack;
+import io.gatehouse.contract.routing.AckedAhead;
+import io.gatehouse.contract.routing.AheadQuery;
 import io.gatehouse.contract.routing.CatchUp;
 import io.gatehouse.contract.routing.CursorList;
 import io.gatehouse.contract.routing.CursorQuery;
@@ -28,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -54,10 +57,10 @@ final class TopicSession extends StompSession {
     final MessageConsumer<Delivery> consumer;
 
     /** Listens live at once (held by the feed until what is pending has been read). */
-    Subscription(String id, TopicRef topic, AckLedger.Mode mode, long cursor) {
+    Subscription(String id, TopicRef topic, AckLedger.Mode mode, long cursor, AckedAhead ahead) {
       this.id = id;
       this.topic = topic;
-      this.ledger = new AckLedger(mode, cursor);
+      this.ledger = new AckLedger(mode, cursor, Set.copyOf(ahead.seqs()));
       this.feed = new TopicFeed(vertx, cursor, logReads(topic.topicId()), delivery -> deliver(this, delivery),
         failure -> lost(this, failure));
       this.consumer = vertx.eventBus().consumer(Addresses.Delivery.topic(topic.topicId()),
@@ -106,11 +109,15 @@ final class TopicSession extends StompSession {
     if (subscriptionId == null || subscriptions.containsKey(subscriptionId) || mode == null) {
       return Future.failedFuture(new StompRefusal("SUBSCRIBE needs a new id and ack auto, client or client-individual"));
     }
-    return join(name).compose(topic -> cursorOf(topic).compose(cursor -> {
-      Subscription subscription = new Subscription(subscriptionId, topic, mode, cursor);
+    return join(name).compose(topic -> cursorOf(topic).compose(cursor -> ackedAhead(topic).compose(ahead -> {
+      Subscription subscription = new Subscription(subscriptionId, topic, mode, cursor, ahead);
       subscriptions.put(subscription.id, subscription);
       return subscription.consumer.completion().compose(v -> subscription.feed.start());
-    }));
+    })));
+  }
+
+  private Future<AckedAhead> ackedAhead(TopicRef topic) {
+    return services.request(Addresses.Pending.ACKED_AHEAD, new AheadQuery(principal.subject(), topic.topicId()));
   }
 
   private TopicFeed.LogReads logReads(long topicId) {
@@ -155,11 +162,14 @@ final class TopicSession extends StompSession {
     if (isClosed()) {
       return;
     }
+    if (subscription.ledger.ackedBefore(delivery.seq())) {
+      storeCursor(subscription, subscription.ledger.skipped(delivery.seq()));
+      return;
+    }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("destination", TOPIC_PREFIX + subscription.topic.name());
     headers.put("subscription", subscription.id);
     headers.put("message-id", delivery.messageId());
-    headers.put("content-type", "text/plain;charset=utf-8");
     headers.put("from", delivery.senderName());
     headers.put("sent-at", Instant.ofEpochMilli(delivery.sentAt()).toString());
     headers.put("seq", Long.toString(delivery.seq()));
@@ -169,7 +179,8 @@ final class TopicSession extends StompSession {
     if (subscription.ledger.mode() != AckLedger.Mode.AUTO) {
       headers.put("ack", delivery.messageId());
     }
-    write(new StompFrame("MESSAGE", headers, Buffer.buffer(delivery.content())));
+    Buffer body = StoredMessage.restore(delivery, headers);
+    write(new StompFrame("MESSAGE", headers, body));
     storeCursor(subscription, subscription.ledger.written(delivery.seq(), delivery.messageId()));
   }
 
@@ -183,7 +194,15 @@ final class TopicSession extends StompSession {
       return Future.failedFuture(new StompRefusal("No unacknowledged message " + messageId));
     }
     // A NACK leaves the cursor where it is: the message stays pending and is delivered again on reconnect.
-    return positive ? storeCursor(owner, owner.ledger.ack(messageId)) : Future.succeededFuture();
+    if (!positive) {
+      return Future.succeededFuture();
+    }
+    long seq = owner.ledger.seqOf(messageId);
+    Future<Void> stored = storeCursor(owner, owner.ledger.ack(messageId));
+    // client-individual: an ack the cursor does not cover yet is remembered on its own
+    return owner.ledger.mode() != AckLedger.Mode.CLIENT_INDIVIDUAL || owner.ledger.cursor() >= seq ? stored
+      : stored.compose(v -> services.request(Addresses.Pending.ACK_ONE,
+        new Ack(principal.subject(), owner.topic.topicId(), seq)).mapEmpty());
   }
 
   private Future<Void> storeCursor(Subscription subscription, long cursor) {
@@ -201,8 +220,9 @@ final class TopicSession extends StompSession {
   @Override
   protected Future<Void> send(StompFrame frame) {
     String name = topicName(frame.header("destination"));
+    StoredMessage stored = StoredMessage.of(frame);
     return services.<Published>request(Addresses.Routing.PUBLISH,
-        Publish.toTopic(principal.subject(), principal.name(), name, frame.bodyAsString()))
+        Publish.toTopic(principal.subject(), principal.name(), name, stored.content(), stored.attributes()))
       .mapEmpty();
   }
 

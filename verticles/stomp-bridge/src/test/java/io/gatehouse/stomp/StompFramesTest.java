@@ -2,6 +2,7 @@ package io.gatehouse.stomp;
 
 import io.gatehouse.gateway.ActionClient;
 import io.gatehouse.gateway.GatewayFixture;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +78,21 @@ class StompFramesTest {
         + "\n\nten\0");
       String received = stomp.awaitText("\n\nten\0");
       assertThat(received).startsWith("CONNECTED\nversion:1.0\n").contains("subscription:/topic/" + topic);
+    }
+  }
+
+  @Test
+  @DisplayName("frames split at every byte, with a NUL-holding body sized by content-length, arrive whole")
+  void bytewiseFramesWithNulBody() throws Exception {
+    try (RawStomp stomp = RawStomp.tcp(fixture.stomp.tcpPort())) {
+      Buffer all = Buffer.buffer(connect() + "SUBSCRIBE\nid:s1\ndestination:/topic/" + topic + "\n\n\0"
+        + "SEND\ndestination:/topic/" + topic + "\ncontent-length:7\nreceipt:r2\n\n").appendBytes(
+          new byte[] {'a', 0, 'b', 0, 'c', 0, 'd'}).appendString("\0");
+      for (int i = 0; i < all.length(); i++) {
+        stomp.send(all.getBuffer(i, i + 1));
+      }
+      String received = stomp.awaitText("receipt-id:r2");
+      assertThat(received).contains("content-length:7\n").contains("\n\na\0b\0c\0d\0").doesNotContain("ERROR");
     }
   }
 

@@ -70,4 +70,29 @@ class StompPyClientTest {
     assertThat(result.getJsonArray("received").getList()).containsExactly("one", "two", "marker");
     assertThat(result.getInteger("errors")).isZero();
   }
+
+  @ParameterizedTest(name = "{0} STOMP {1}")
+  @CsvSource({"tcp,1.1", "tcp,1.2", "ws,1.1", "ws,1.2"})
+  @DisplayName("user headers and content-type reach the MESSAGE with a content-length; NUL and non-UTF-8 bytes survive")
+  void headersAndBytes(String transport, String version) {
+    List<JsonObject> lines = scenario(transport, version, "headers-and-bytes");
+    JsonObject json = lines.get(0).getJsonObject("headers");
+    assertThat(json.getString("content-type")).isEqualTo("application/json");
+    assertThat(json.getString("x-trace")).isEqualTo("abc:def");
+    assertThat(json.getString("priority-class")).isEqualTo("gold");
+    assertThat(json.getString("content-length")).isEqualTo("7");
+    assertThat(lines.get(0).getString("body_hex")).isEqualTo("7b2261223a317d");
+    JsonObject binary = lines.get(1).getJsonObject("headers");
+    assertThat(binary.getString("content-type")).isEqualTo("application/octet-stream");
+    assertThat(binary.getString("content-length")).isEqualTo("11");
+    assertThat(lines.get(1).getString("body_hex")).isEqualTo("000162696e617279fffe00");
+  }
+
+  @ParameterizedTest(name = "{0} STOMP {1}")
+  @CsvSource({"tcp,1.1", "tcp,1.2", "ws,1.1", "ws,1.2"})
+  @DisplayName("client-individual: ACK the 2nd of 3, NACK the 3rd, reconnect: the 1st and 3rd come back, not the 2nd")
+  void individualAcks(String transport, String version) {
+    JsonObject result = scenario(transport, version, "individual-acks").get(0);
+    assertThat(result.getJsonArray("again").getList()).containsExactly("m1", "m3", "marker");
+  }
 }

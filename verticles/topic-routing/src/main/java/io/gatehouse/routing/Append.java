@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /** A checked publish, with the id and send time it will be stored under. */
 record Append(UUID messageId, UUID senderId, String senderName, String topicName, UUID recipientId, String content,
-              long sentAt) {
+              long sentAt, String attributes) {
 
   /**
    * Message ids are UUIDv7 (RFC 9562): time-ordered, so the log's unique index on them grows at its right
@@ -19,7 +19,10 @@ record Append(UUID messageId, UUID senderId, String senderName, String topicName
    */
   private static final NoArgGenerator MESSAGE_IDS = Generators.timeBasedEpochGenerator();
 
-  /** Checks a publish: exactly one target, well-formed ids and names, content within {@code maxContentChars}. */
+  /**
+   * Checks a publish: exactly one target, well-formed ids and names, content within {@code maxContentChars},
+   * attributes (when present) within the same limit.
+   */
   static Append of(Publish publish, int maxContentChars, long now) {
     if ((publish.topicName() == null) == (publish.recipientId() == null)) {
       throw ServiceFailure.of(FailureCode.BAD_REQUEST, Requests.INVALID);
@@ -30,7 +33,8 @@ record Append(UUID messageId, UUID senderId, String senderName, String topicName
     String senderName = publish.senderName() == null ? null
       : Requests.text(publish.senderName(), Requests.MAX_NAME_LENGTH);
     return new Append(MESSAGE_IDS.generate(), sender, senderName, topicName, recipient,
-      Requests.text(publish.content(), maxContentChars), now);
+      Requests.text(publish.content(), maxContentChars), now,
+      publish.attributes() == null ? null : Requests.text(publish.attributes(), maxContentChars));
   }
 
   boolean direct() {

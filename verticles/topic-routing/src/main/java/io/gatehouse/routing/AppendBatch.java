@@ -127,7 +127,8 @@ final class AppendBatch {
       .addArrayOfString(IntStream.of(accepted).mapToObj(i -> entries.get(i).senderName()).toArray(String[]::new))
       .addArrayOfString(IntStream.of(accepted).mapToObj(i -> entries.get(i).content()).toArray(String[]::new))
       .addArrayOfOffsetDateTime(IntStream.of(accepted).mapToObj(i -> timestamp(entries.get(i).sentAt()))
-        .toArray(OffsetDateTime[]::new));
+        .toArray(OffsetDateTime[]::new))
+      .addArrayOfString(IntStream.of(accepted).mapToObj(i -> entries.get(i).attributes()).toArray(String[]::new));
   }
 
   /** Why entry {@code index} was refused, or null when it was appended. */
@@ -144,7 +145,7 @@ final class AppendBatch {
     Append entry = entries.get(index);
     TopicRef topic = targets[index];
     return new Delivery(topic.topicId(), topic.name(), topic.kind(), seqs[index], entry.messageId().toString(),
-      entry.senderId().toString(), entry.senderName(), entry.sentAt(), entry.content(), false);
+      entry.senderId().toString(), entry.senderName(), entry.sentAt(), entry.content(), false, entry.attributes());
   }
 
   private boolean accepted(int index) {

@@ -47,7 +47,8 @@ final class Chats {
     ORDER BY c.topic_id""";
 
   private static final String HISTORY = """
-    SELECT m.topic_id, t.name, t.kind, m.seq, m.message_id, m.sender_id, m.sender_name, m.sent_at, m.content
+    SELECT m.topic_id, t.name, t.kind, m.seq, m.message_id, m.sender_id, m.sender_name, m.sent_at, m.content,
+      m.attributes
     FROM routing.chats c
     JOIN routing.members mem ON mem.topic_id = c.topic_id AND mem.user_id = $2
     JOIN routing.topics t ON t.id = c.topic_id

@@ -26,7 +26,8 @@ final class LogReader {
 
   // The lateral limit lets each topic stop at the primary key after enough rows; the outer one caps the total.
   private static final String READ_RANGE = """
-    SELECT l.topic_id, t.name, t.kind, l.seq, l.message_id, l.sender_id, l.sender_name, l.sent_at, l.content
+    SELECT l.topic_id, t.name, t.kind, l.seq, l.message_id, l.sender_id, l.sender_name, l.sent_at, l.content,
+      l.attributes
     FROM unnest($1::bigint[], $2::bigint[]) AS s(topic_id, after_seq)
     JOIN routing.members mem ON mem.topic_id = s.topic_id AND mem.user_id = $3
     JOIN routing.topics t ON t.id = s.topic_id
@@ -88,6 +89,6 @@ final class LogReader {
     return new Delivery(row.getLong("topic_id"), row.getString("name"), TopicKind.fromCode(row.getShort("kind")),
       row.getLong("seq"), row.getUUID("message_id").toString(), row.getUUID("sender_id").toString(),
       row.getString("sender_name"), row.getOffsetDateTime("sent_at").toInstant().toEpochMilli(),
-      row.getString("content"), false);
+      row.getString("content"), false, row.getString("attributes"));
   }
 }

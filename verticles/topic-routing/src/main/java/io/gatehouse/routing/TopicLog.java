@@ -45,9 +45,9 @@ final class TopicLog {
     RETURNING t.id, t.last_seq""";
 
   private static final String INSERT = """
-    INSERT INTO routing.messages (topic_id, seq, message_id, sender_id, sender_name, content, sent_at)
+    INSERT INTO routing.messages (topic_id, seq, message_id, sender_id, sender_name, content, sent_at, attributes)
     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[],
-      $7::timestamptz[])""";
+      $7::timestamptz[], $8::text[])""";
 
   private final Pool pool;
   private final Consumer<Delivery> fanOut;
