@@ -14,6 +14,8 @@ import io.gatehouse.gateway.bridge.EventBusBridge;
 import io.gatehouse.gateway.chat.ChatNamespace;
 import io.gatehouse.gateway.chat.ChatOptions;
 import io.gatehouse.gateway.chat.ChatRoutes;
+import io.gatehouse.gateway.console.ConsoleRoutes;
+import io.gatehouse.gateway.console.ConsoleSettings;
 import io.gatehouse.gateway.face.FaceRouteOptions;
 import io.gatehouse.gateway.face.FaceRoutes;
 import io.gatehouse.gateway.http.HttpReplies;
@@ -88,6 +90,8 @@ public class GatewayVerticle extends VerticleBase {
   private Router router(GatewayOptions options, ActionOptions actionOptions, ServiceBus services,
                         ChatOptions chatOptions) {
     Router router = Router.router(vertx);
+    ConsoleRoutes console = new ConsoleRoutes(ConsoleSettings.from(config()), actionOptions.allowedOrigins());
+    console.mountCors(router);
     socketIo.mount(router); // before the body handler: Engine.IO polling reads its own bounded bodies
     router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
     if (OperationsOptions.from(config()).onGatewayPort()) {
@@ -97,6 +101,7 @@ public class GatewayVerticle extends VerticleBase {
     new ChatRoutes(services, chatOptions).mount(router);
     new FaceRoutes(vertx, services, config()).mount(router);
     new SignupRoutes(services, SignupSettings.from(config())).mount(router);
+    console.mount(router);
     actions.mount(router);
     bridgeReady = new EventBusBridge(vertx, services, new OriginPolicy(actionOptions.allowedOrigins()),
       new ConnectionsPerAddress(actionOptions.maxConnectionsPerIp())).mount(router);
