@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,13 +72,17 @@ class FastSchemaCheckTest {
       case 2 -> "";
       case 3 -> "x".repeat(random.nextInt(300));
       case 4 -> "user" + random.nextInt(1000) + (random.nextBoolean() ? "@example.org" : "");
-      case 5 -> null;
+      case 5 -> field.startsWith("message_id") ? new UUID(random.nextLong(), random.nextLong()).toString() : null;
       case 6 -> "ü🙂" + "y".repeat(random.nextInt(70));
       default -> {
         JsonArray ids = new JsonArray();
         int n = random.nextInt(3);
         for (int i = 0; i < n; i++) {
-          ids.add(random.nextBoolean() ? "id" + i : i);
+          ids.add(switch (random.nextInt(3)) {
+            case 0 -> "id" + i;
+            case 1 -> new UUID(random.nextLong(), random.nextLong()).toString();
+            default -> i;
+          });
         }
         yield ids;
       }

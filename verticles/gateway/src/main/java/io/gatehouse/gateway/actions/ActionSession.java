@@ -127,6 +127,11 @@ final class ActionSession {
       return;
     }
     Object id = request.getValue("id");
+    if (id instanceof Double number && !Double.isFinite(number)) {
+      // a number too large for a double would be echoed as "Infinity": refuse it rather than change it
+      send(ActionErrors.error(action, "invalid_request", "id must be a string or a finite number"));
+      return;
+    }
     if (principal == null) {
       if ("auth".equals(action)) {
         authenticate(id, request.getValue("token") instanceof String token ? token : "");
