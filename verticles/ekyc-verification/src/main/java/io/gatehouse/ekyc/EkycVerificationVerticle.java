@@ -16,6 +16,7 @@ import io.gatehouse.contract.face.AnalyzeFrame;
 import io.gatehouse.contract.face.FrameAnalysis;
 import io.gatehouse.persistence.DatabaseOptions;
 import io.gatehouse.persistence.Databases;
+import io.gatehouse.persistence.ExpirySweep;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -40,6 +41,7 @@ public final class EkycVerificationVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(EkycVerificationVerticle.class);
 
   private Pool pool;
+  private ExpirySweep expiry;
 
   @Override
   public Future<?> start() {
@@ -48,11 +50,17 @@ public final class EkycVerificationVerticle extends VerticleBase {
     return Databases.open(vertx, DatabaseOptions.from(config()), "ekyc")
       .onSuccess(opened -> pool = opened)
       .compose(opened -> listen(options))
+      // transactions never allotted and slots past their lifetime (expires_at covers both)
+      .onSuccess(v -> expiry = ExpirySweep.start(vertx, pool, "ekyc", config().getJsonObject("ekyc",
+        new JsonObject()), List.of("DELETE FROM ekyc.verifications WHERE expires_at < now() - $1 * interval '1 second'")))
       .onSuccess(v -> LOG.info("ekyc-verification ready ({} concurrent slots)", options.maxConcurrentSlots()));
   }
 
   @Override
   public Future<?> stop() {
+    if (expiry != null) {
+      expiry.stop();
+    }
     return pool == null ? Future.succeededFuture() : pool.close();
   }
 

@@ -12,6 +12,7 @@ import io.gatehouse.contract.face.OpenFaceSession;
 import io.gatehouse.contract.face.SessionType;
 import io.gatehouse.persistence.DatabaseOptions;
 import io.gatehouse.persistence.Databases;
+import io.gatehouse.persistence.ExpirySweep;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -34,6 +35,7 @@ public class FaceProcessingVerticle extends VerticleBase {
   private FaceWorkers workers;
   private LiveSessions live;
   private long sweepTimer = -1;
+  private ExpirySweep expiry;
 
   @Override
   public Future<?> start() {
@@ -50,6 +52,8 @@ public class FaceProcessingVerticle extends VerticleBase {
         live = new LiveSessions(vertx.eventBus(), workers, sessions, new EnrollmentStore(pool), ready.resultAt(1), options);
         sweepTimer = vertx.setPeriodic(Math.max(1_000, options.sessionIdleMs() / 4),
           id -> live.sweep(System.currentTimeMillis()));
+        expiry = ExpirySweep.start(vertx, pool, "face", config().getJsonObject("face", new JsonObject()),
+          List.of("DELETE FROM face.sessions WHERE expires_at < now() - $1 * interval '1 second'"));
         return serve(sessions);
       })
       .onSuccess(v -> LOG.info("face-processing ready ({} worker threads, engine {})", options.workerPoolSize(),
@@ -91,6 +95,9 @@ public class FaceProcessingVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(sweepTimer);
+    if (expiry != null) {
+      expiry.stop();
+    }
     Future<?> sessions = live == null ? Future.succeededFuture() : live.closeAll();
     return sessions.eventually(() -> workers.close())
       .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());

@@ -22,6 +22,7 @@ import io.gatehouse.contract.signup.SignupStatusQuery;
 import io.gatehouse.contract.signup.VerifyChallenge;
 import io.gatehouse.persistence.DatabaseOptions;
 import io.gatehouse.persistence.Databases;
+import io.gatehouse.persistence.ExpirySweep;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -48,6 +49,7 @@ public final class UserAuthVerticle extends VerticleBase {
   private static final JsonObject UP = new JsonObject().put("status", "UP");
 
   private Pool pool;
+  private ExpirySweep expiry;
 
   /** What start-up prepares on a worker thread: files read and the decoy hash computed. */
   private record Prepared(KeyMaterial keys, PasswordHasher hasher) {
@@ -62,13 +64,29 @@ public final class UserAuthVerticle extends VerticleBase {
     return prepare(options)
       .compose(prepared -> openDatabase(database).map(prepared))
       .compose(prepared -> listen(options, signup, prepared))
+      .onSuccess(v -> expiry = ExpirySweep.start(vertx, pool, "auth", config().getJsonObject("auth", new JsonObject()),
+        expiredRows(options)))
       .onSuccess(v -> LOG.info("user-auth ready (keys in {})", options.keyDir()))
       .onFailure(failure -> closePool());
   }
 
   @Override
   public Future<?> stop() {
+    if (expiry != null) {
+      expiry.stop();
+    }
     return closePool();
+  }
+
+  /** Signup transactions, OTP challenges and blocks, authorization codes and login windows that have ended. */
+  private static List<String> expiredRows(AuthOptions options) {
+    String before = "now() - $1 * interval '1 second'";
+    return List.of(
+      "DELETE FROM auth.signup_transactions WHERE expires_at < " + before,
+      "DELETE FROM auth.authorization_codes WHERE expires_at < " + before,
+      "DELETE FROM auth.signup_blocks WHERE blocked_until < " + before,
+      "DELETE FROM auth.login_failures WHERE window_start < " + before + " - " + options.loginWindowSeconds()
+        + " * interval '1 second'");
   }
 
   private Future<Void> closePool() {
