@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * bodies and the HSTS header.
  *
  * <p>Vert.x has no read deadline for a request head or body and no public handle on a connection's Netty
- * pipeline; {@link #installDeadlines} reaches it through the connection's {@link ConnectionBase} (the one use
- * of a Vert.x internal class here, covered by the slow-header tests) and logs once if that ever fails.
+ * pipeline nor a close notice that survives a WebSocket upgrade; both are reached through the connection's
+ * {@link ConnectionBase} (the one use of a Vert.x internal class here, covered by the slow-header and
+ * released-WebSocket tests), with a warning and the plain close handler if that ever fails.
  */
 public final class EdgeListener {
 
@@ -109,18 +110,21 @@ public final class EdgeListener {
       connection.close();
       return;
     }
-    connection.closeHandler(v -> budget.release(address));
-    installDeadlines(connection);
-  }
-
-  private void installDeadlines(HttpConnection connection) {
     if (!(connection instanceof ConnectionBase base)) {
       LOG.warn("{}: no request deadlines on a {} (Vert.x changed)", name, connection.getClass().getName());
+      connection.closeHandler(v -> budget.release(address));
       return;
     }
-    ChannelPipeline pipeline = base.channelHandlerContext().pipeline();
+    // released when the channel closes: once a connection becomes a WebSocket, Vert.x hands the channel to a
+    // new connection object and the HTTP connection's close handler never runs
+    base.channelHandlerContext().channel().closeFuture().addListener(closed -> budget.release(address));
+    installDeadlines(base);
+  }
+
+  private void installDeadlines(ConnectionBase connection) {
+    ChannelPipeline pipeline = connection.channelHandlerContext().pipeline();
     if (pipeline.get(HttpDeadlines.NAME) == null) {
-      pipeline.addBefore(base.channelHandlerContext().name(), HttpDeadlines.NAME,
+      pipeline.addBefore(connection.channelHandlerContext().name(), HttpDeadlines.NAME,
         new HttpDeadlines(options.headerTimeoutMs(), options.bodyTimeoutMs()));
     }
   }

@@ -92,6 +92,22 @@ class ListenerTimeoutsTest {
   }
 
   @Test
+  @DisplayName("a WebSocket gives its place in the connection budget back when it closes")
+  void closedWebSocketsAreReleased() throws InterruptedException {
+    ConnectionBudget budget = ConnectionBudget.of(gatehouse.vertx, EdgeOptions.from(gatehouse.config));
+    for (int round = 0; round < 3 * PER_NODE; round++) {
+      try (RawWebSocket ws = RawWebSocket.open("127.0.0.7", gatehouse.port, "/ws", READ_TIMEOUT_MS)) {
+        ws.sendText("{\"action\":\"ping\"}");
+        assertThat(ws.read()).isNotNull();
+      }
+      for (int i = 0; i < 100 && budget.open("127.0.0.7") > 0; i++) {
+        Thread.sleep(20);
+      }
+      assertThat(budget.open("127.0.0.7")).as("released after round " + round).isZero();
+    }
+  }
+
+  @Test
   @DisplayName("one address holds at most edge.maxConnectionsPerAddress plain HTTP connections; more are closed unanswered")
   void plainHttpConnectionsPerAddress() {
     List<RawConnection> admitted = new ArrayList<>();

@@ -43,7 +43,12 @@ public final class RawWebSocket implements AutoCloseable {
 
   /** Opens {@code path} with a plain upgrade; fails unless the server answers 101. */
   public static RawWebSocket open(int port, String path, int readTimeoutMs) {
-    RawConnection connection = RawConnection.open(port, readTimeoutMs);
+    return open("127.0.0.1", port, path, readTimeoutMs);
+  }
+
+  /** From {@code localAddress} (any 127.x.y.z on Linux loopback). */
+  public static RawWebSocket open(String localAddress, int port, String path, int readTimeoutMs) {
+    RawConnection connection = RawConnection.open(localAddress, port, readTimeoutMs);
     String key = Base64.getEncoder().encodeToString("gatehouse-raw-key".getBytes(StandardCharsets.US_ASCII));
     connection.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
       + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
