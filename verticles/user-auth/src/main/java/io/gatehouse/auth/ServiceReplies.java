@@ -37,6 +37,10 @@ final class ServiceReplies {
     if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
       return reply;
     }
+    if (SqlStates.is(failure, SqlStates.CHARACTER_NOT_IN_REPERTOIRE)) {
+      // text PostgreSQL cannot hold (a NUL character) reached a query: the request was bad, not the service
+      return ServiceFailure.of(FailureCode.BAD_REQUEST, UserAccounts.INVALID_REQUEST);
+    }
     LOG.error("request on {} failed unexpectedly", address, failure);
     return ServiceFailure.of(FailureCode.INTERNAL, INTERNAL);
   }

@@ -7,6 +7,8 @@ final class SqlStates {
 
   static final String UNIQUE_VIOLATION = "23505";
   static final String FOREIGN_KEY_VIOLATION = "23503";
+  /** Raised for text with a NUL character, which no PostgreSQL text value can hold. */
+  static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
 
   private SqlStates() {
   }

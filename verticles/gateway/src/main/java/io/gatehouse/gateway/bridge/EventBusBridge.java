@@ -1,6 +1,7 @@
 package io.gatehouse.gateway.bridge;
 
 import io.gatehouse.contract.Addresses;
+import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
 import io.gatehouse.contract.auth.Principal;
 import io.gatehouse.contract.auth.VerifyToken;
@@ -16,6 +17,7 @@ import io.gatehouse.gateway.http.BearerAuth;
 import io.gatehouse.gateway.http.HttpReplies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -72,12 +74,20 @@ public final class EventBusBridge {
       .addInboundPermitted(new PermittedOptions().setAddress(PUBLISH));
     router.route("/eventbus/*").handler(this::admit);
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx).bridge(options, this::decide));
-    return vertx.eventBus().<JsonObject>consumer(PUBLISH, message -> services.<Published>request(
-        Addresses.Routing.PUBLISH, Publish.toTopic(message.headers().get(USER_ID), message.headers().get(USER_NAME),
-          message.body().getString("topic_name"), message.body().getString("content")))
+    return vertx.eventBus().consumer(PUBLISH, this::publish).completion();
+  }
+
+  /** A client's {@code {topic_name, content}}; any other body is refused (400) instead of failing the handler. */
+  private void publish(Message<Object> message) {
+    if (!(message.body() instanceof JsonObject body) || !(body.getValue("topic_name") instanceof String topic)
+      || !(body.getValue("content") instanceof String content)) {
+      ServiceFailure.replyFailure(message, ServiceFailure.of(FailureCode.BAD_REQUEST, "invalid_request"));
+      return;
+    }
+    services.<Published>request(Addresses.Routing.PUBLISH, Publish.toTopic(message.headers().get(USER_ID),
+        message.headers().get(USER_NAME), topic, content))
       .onSuccess(published -> message.reply(new JsonObject().put("message_id", published.messageId())))
-      .onFailure(failure -> ServiceFailure.replyFailure(message, failure)))
-      .completion();
+      .onFailure(failure -> ServiceFailure.replyFailure(message, failure));
   }
 
   /** Every request of the bridge: the Origin rule, and the per-address limit before a WebSocket upgrade. */
@@ -132,11 +142,13 @@ public final class EventBusBridge {
 
   private Future<Boolean> allowed(BridgeEvent event) {
     JsonObject raw = event.getRawMessage();
-    String address = raw == null ? null : raw.getString("address");
+    // a client may put anything anywhere: fields of the wrong type count as absent (and so are refused)
+    String address = raw != null && raw.getValue("address") instanceof String text ? text : null;
+    JsonObject headers = raw != null && raw.getValue("headers") instanceof JsonObject object ? object : null;
     return switch (event.type()) {
-      case REGISTER -> register(event.socket(), address, raw.getJsonObject("headers"));
+      case REGISTER -> register(event.socket(), address, headers);
       case UNREGISTER -> Future.succeededFuture(unregister(event.socket(), address));
-      case SEND, PUBLISH -> authorizePublish(event, raw);
+      case SEND, PUBLISH -> authorizePublish(event, raw, headers);
       default -> Future.succeededFuture(true);
     };
   }
@@ -171,8 +183,8 @@ public final class EventBusBridge {
   }
 
   /** Replaces the client's headers with the verified sender, so no client can speak for another user. */
-  private Future<Boolean> authorizePublish(BridgeEvent event, JsonObject raw) {
-    return user(raw.getJsonObject("headers")).map(user -> {
+  private Future<Boolean> authorizePublish(BridgeEvent event, JsonObject raw, JsonObject headers) {
+    return user(headers).map(user -> {
       event.setRawMessage(raw.copy().put("headers", new JsonObject().put(USER_ID, user.subject())
         .put(USER_NAME, user.name())));
       return true;
@@ -180,9 +192,9 @@ public final class EventBusBridge {
   }
 
   private Future<Principal> user(JsonObject headers) {
-    String token = headers == null ? null : headers.getString("token");
-    if (token == null && headers != null) {
-      token = BearerAuth.tokenOf(headers.getString("Authorization"));
+    String token = headers != null && headers.getValue("token") instanceof String text ? text : null;
+    if (token == null && headers != null && headers.getValue("Authorization") instanceof String authorization) {
+      token = BearerAuth.tokenOf(authorization);
     }
     if (token == null) {
       return Future.failedFuture("no token");
