@@ -90,6 +90,19 @@ public final class Addresses {
     }
   }
 
+  /**
+   * The face engine workers (Node.js processes on a node's TCP event-bus bridge; the only addresses the bridge
+   * lets through). {@link #ANALYZE}: JSON {@code {"image": bytes, "descriptor": bool}} → JSON
+   * {@code {"width","height","faces":[{"box","score","landmarks","ear","yaw","pitch","quality","descriptor"?}]}};
+   * fails 400 {@code invalid_frame: ...} for an image that does not decode, 500 {@code engine_failure}.
+   */
+  public static final class FaceEngine {
+    public static final String ANALYZE = "gatehouse.face.engine.analyze";
+
+    private FaceEngine() {
+    }
+  }
+
   /** ekyc-verification: identity-verification transactions, slots and verifiers (seed 000). */
   public static final class Ekyc {
     public static final String START = "gatehouse.ekyc.start";

@@ -1,20 +1,31 @@
 package io.gatehouse.face;
 
 import io.gatehouse.face.engine.EngineOptions;
+import io.gatehouse.face.polyglot.PolyglotOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
 
 /**
- * The {@code face} section of the node config, read once. Thresholds: {@code minQuality} for a frame to
- * count, {@code matchThreshold} the largest template distance accepted as the same person,
- * {@code motionThreshold} the face displacement (relative to its width) that counts as head motion,
+ * The {@code face} section of the node config, read once. {@code engineType}: {@code polyglot} (the default:
+ * face-api workers on the TCP event-bus bridge, {@link PolyglotOptions}) or {@code local} ({@code engineClass}
+ * on worker threads, the weaker OpenCV fallback). Thresholds: {@code minQuality} for a frame to count,
+ * {@code matchThreshold} the largest LBPH distance the local engine accepts as the same person (the polyglot
+ * engine's is {@code descriptorThreshold}), {@code motionThreshold} the face displacement (relative to its width)
+ * that counts as head motion for the local engine, {@code poseMotionThreshold} the change of head yaw or pitch
+ * that counts as head motion where landmarks give the pose (polyglot); {@code enrollmentLiveness} (default true)
+ * off lets an enrollment complete without a blink and a head motion (enrollment supervised in person),
  * {@code livenessFrameWindow} the counted frames after which a session without liveness fails.
  */
-public record FaceOptions(EngineOptions engine, String engineClass, int workerPoolSize, Path keyDir,
+public record FaceOptions(String engineType, PolyglotOptions polyglot, double poseMotionThreshold,
+                          boolean enrollmentLiveness,
+                          EngineOptions engine, String engineClass, int workerPoolSize, Path keyDir,
                           long sessionTtlMs, long sessionIdleMs, double minQuality, double matchThreshold,
                           double motionThreshold, int livenessFrameWindow, int maxTargetFrames) {
 
+  public static final String POLYGLOT = "polyglot";
+  public static final String LOCAL = "local";
+  public static final double DEFAULT_POSE_MOTION_THRESHOLD = 0.15;
   public static final String DEFAULT_ENGINE_CLASS = "io.gatehouse.face.engine.OpenCvFaceEngine";
   public static final int DEFAULT_WORKER_POOL_SIZE = Math.max(1, Runtime.getRuntime().availableProcessors());
   public static final long DEFAULT_SESSION_TTL_MS = 5 * 60_000;
@@ -29,8 +40,17 @@ public record FaceOptions(EngineOptions engine, String engineClass, int workerPo
     JsonObject face = nodeConfig.getJsonObject("face", new JsonObject());
     String dataDir = nodeConfig.getJsonObject("node", new JsonObject()).getString("dataDir", "data");
     String keyDir = face.getString("keyDir");
+    EngineOptions engine = EngineOptions.from(face);
+    String engineType = face.getString("engineType", POLYGLOT);
+    if (!POLYGLOT.equals(engineType) && !LOCAL.equals(engineType)) {
+      throw new IllegalArgumentException("face.engineType must be polyglot or local, was " + engineType);
+    }
     return new FaceOptions(
-      EngineOptions.from(face),
+      engineType,
+      PolyglotOptions.from(face, engine.maxFrameBytes(), engine.maxPixels()),
+      face.getDouble("poseMotionThreshold", DEFAULT_POSE_MOTION_THRESHOLD),
+      face.getBoolean("enrollmentLiveness", true),
+      engine,
       face.getString("engineClass", DEFAULT_ENGINE_CLASS),
       face.getValue("workerPoolSize") == null ? DEFAULT_WORKER_POOL_SIZE : face.getInteger("workerPoolSize"),
       keyDir == null || keyDir.isBlank() ? Path.of(dataDir, "keys") : Path.of(keyDir),
@@ -41,5 +61,9 @@ public record FaceOptions(EngineOptions engine, String engineClass, int workerPo
       face.getDouble("motionThreshold", DEFAULT_MOTION_THRESHOLD),
       face.getInteger("livenessFrameWindow", DEFAULT_LIVENESS_FRAME_WINDOW),
       face.getInteger("maxTargetFrames", DEFAULT_MAX_TARGET_FRAMES));
+  }
+
+  public boolean polyglotEngine() {
+    return POLYGLOT.equals(engineType);
   }
 }

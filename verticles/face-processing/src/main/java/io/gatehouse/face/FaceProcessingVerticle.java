@@ -10,6 +10,7 @@ import io.gatehouse.contract.face.CreateFaceSession;
 import io.gatehouse.contract.face.FrameAnalysis;
 import io.gatehouse.contract.face.OpenFaceSession;
 import io.gatehouse.contract.face.SessionType;
+import io.gatehouse.face.engine.FaceEngine;
 import io.gatehouse.persistence.DatabaseOptions;
 import io.gatehouse.persistence.Databases;
 import io.gatehouse.persistence.ExpirySweep;
@@ -24,15 +25,16 @@ import java.util.List;
 
 /**
  * face-processing: stateless frame analysis for anyone ({@link Face#ANALYZE_FRAME}), face session creation
- * and claiming, and the live state of the sessions claimed here ({@link LiveSessions}). Engine work runs on
- * the {@code gatehouse-face} worker pool; schema {@code face} holds sessions and sealed enrollments.
+ * and claiming, and the live state of the sessions claimed here ({@link LiveSessions}). Frames are analysed by
+ * the engine of {@link EngineSetup} (polyglot workers on the bus, or the local fallback); schema {@code face}
+ * holds sessions and sealed enrollments.
  */
 public class FaceProcessingVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(FaceProcessingVerticle.class);
 
   private Pool pool;
-  private FaceWorkers workers;
+  private EngineSetup engine;
   private LiveSessions live;
   private long sweepTimer = -1;
   private ExpirySweep expiry;
@@ -41,23 +43,22 @@ public class FaceProcessingVerticle extends VerticleBase {
   public Future<?> start() {
     Codecs.register(vertx);
     FaceOptions options = FaceOptions.from(config());
-    workers = new FaceWorkers(vertx, options);
     return Future.all(
         Databases.open(vertx, DatabaseOptions.from(config()), "face"),
         vertx.executeBlocking(() -> TemplateVault.loadOrCreate(options.keyDir())),
-        warmUp())
+        EngineSetup.start(vertx, options).onSuccess(started -> engine = started))
       .compose(ready -> {
         pool = ready.resultAt(0);
         SessionStore sessions = new SessionStore(pool, options.sessionTtlMs());
-        live = new LiveSessions(vertx.eventBus(), workers, sessions, new EnrollmentStore(pool), ready.resultAt(1), options);
+        live = new LiveSessions(vertx.eventBus(), engine.analyzer(), sessions, new EnrollmentStore(pool),
+          ready.resultAt(1), options);
         sweepTimer = vertx.setPeriodic(Math.max(1_000, options.sessionIdleMs() / 4),
           id -> live.sweep(System.currentTimeMillis()));
         expiry = ExpirySweep.start(vertx, pool, "face", config().getJsonObject("face", new JsonObject()),
           List.of("DELETE FROM face.sessions WHERE expires_at < now() - $1 * interval '1 second'"));
         return serve(sessions);
       })
-      .onSuccess(v -> LOG.info("face-processing ready ({} worker threads, engine {})", options.workerPoolSize(),
-        options.engineClass()));
+      .onSuccess(v -> LOG.info("face-processing ready (engine {})", engine.health().encode()));
   }
 
   private Future<?> serve(SessionStore sessions) {
@@ -66,17 +67,17 @@ public class FaceProcessingVerticle extends VerticleBase {
       Services.<CreateFaceSession>serve(vertx.eventBus(), Face.CREATE_SESSION, request -> create(sessions, request)),
       Services.<OpenFaceSession>serve(vertx.eventBus(), Face.OPEN_SESSION, live::open),
       Services.<Object>serve(vertx.eventBus(), Face.HEALTH, ping -> sessions.ping()
-        .map(v -> new JsonObject().put("status", "UP"))
+        .map(v -> new JsonObject().put("status", "UP").put("engine", engine.health()))
         .recover(failure -> ServiceFailure.fail(FailureCode.UNAVAILABLE, "database_unavailable")))));
   }
 
-  /** Loads the native library and cascades once before serving, so the first frame is not slow. */
-  private Future<?> warmUp() {
-    return workers.run(engine -> engine.getClass().getName());
+  private Future<FrameAnalysis> analyze(AnalyzeFrame request) {
+    return engine.analyzer().analyze(request.image(), false).map(FaceEngine.Result::analysis);
   }
 
-  private Future<FrameAnalysis> analyze(AnalyzeFrame request) {
-    return workers.run(engine -> engine.analyze(request.image(), false).analysis());
+  /** The engine this verticle runs on (its local worker processes, for fault tests). */
+  EngineSetup engine() {
+    return engine;
   }
 
   private static Future<?> create(SessionStore sessions, CreateFaceSession request) {
@@ -99,7 +100,7 @@ public class FaceProcessingVerticle extends VerticleBase {
       expiry.stop();
     }
     Future<?> sessions = live == null ? Future.succeededFuture() : live.closeAll();
-    return sessions.eventually(() -> workers.close())
+    return sessions.eventually(() -> engine == null ? Future.succeededFuture() : engine.close())
       .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

@@ -32,7 +32,7 @@ final class FaceSession {
   FaceSession(SessionSpec spec, FaceOptions options, long now) {
     this.spec = spec;
     this.options = options;
-    this.liveness = new LivenessTracker(options.motionThreshold());
+    this.liveness = new LivenessTracker(options.motionThreshold(), options.poseMotionThreshold());
     this.lastActivity = now;
   }
 
@@ -76,7 +76,7 @@ final class FaceSession {
 
   Step accept(FaceEngine.Result result) {
     frames++;
-    liveness.observe(result.analysis(), result.eyeOpenness());
+    liveness.observe(result.analysis(), result.eyeOpenness(), result.shape());
     if (result.template() != null && samples.size() < options.maxTargetFrames()) {
       samples.add(result.template());
     }
@@ -86,15 +86,21 @@ final class FaceSession {
     return frames >= Math.max(spec.target(), options.livenessFrameWindow()) ? Step.LIVENESS_FAILED : Step.CONTINUE;
   }
 
+  /** Enrollment asks for liveness unless {@code face.enrollmentLiveness} is off; authentication when the client asks. */
+  private boolean livenessRequired() {
+    return spec.type() == SessionType.ENROLLMENT ? options.enrollmentLiveness() : spec.requireLiveness();
+  }
+
+  private int requiredBlinks() {
+    return spec.type() == SessionType.ENROLLMENT ? Math.max(1, spec.requiredBlinks()) : spec.requiredBlinks();
+  }
+
   private boolean livenessDone() {
-    if (spec.type() == SessionType.ENROLLMENT) {
-      return liveness.satisfied(Math.max(1, spec.requiredBlinks()));
-    }
-    return !spec.requireLiveness() || liveness.satisfied(spec.requiredBlinks());
+    return !livenessRequired() || liveness.satisfied(requiredBlinks());
   }
 
   boolean livenessVerified() {
-    return livenessDone() && (spec.type() == SessionType.ENROLLMENT || spec.requireLiveness());
+    return livenessRequired() && liveness.satisfied(requiredBlinks());
   }
 
   FrameOutcome outcome(Kind kind, String reason, String message) {
@@ -103,9 +109,8 @@ final class FaceSession {
 
   FrameOutcome outcome(Kind kind, String reason, String message, String subjectId, double confidence,
                        String encryptedPayload) {
-    int requiredBlinks = spec.type() == SessionType.ENROLLMENT ? Math.max(1, spec.requiredBlinks()) : spec.requiredBlinks();
     return new FrameOutcome(kind, reason, message, frames, spec.target(), faceDetected, liveness.blinks(),
-      liveness.motion(), livenessVerified(), round(liveness.score(requiredBlinks)), round(quality), subjectId,
+      liveness.motion(), livenessVerified(), round(liveness.score(requiredBlinks())), round(quality), subjectId,
       round(confidence), encryptedPayload);
   }
 

@@ -13,6 +13,7 @@ import io.gatehouse.contract.face.OpenFaceSession;
 import io.gatehouse.contract.face.SessionFrame;
 import io.gatehouse.contract.face.SessionType;
 import io.gatehouse.face.engine.FaceEngine;
+import io.gatehouse.face.engine.FrameAnalyzer;
 import io.gatehouse.face.engine.FaceTemplate;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -36,7 +37,7 @@ final class LiveSessions {
   }
 
   private final EventBus bus;
-  private final FaceWorkers workers;
+  private final FrameAnalyzer analyzer;
   private final SessionStore store;
   private final EnrollmentStore enrollments;
   private final TemplateVault vault;
@@ -44,10 +45,10 @@ final class LiveSessions {
   private final Map<String, Owned> owned = new HashMap<>();
   private final Map<String, Future<?>> tails = new HashMap<>();
 
-  LiveSessions(EventBus bus, FaceWorkers workers, SessionStore store, EnrollmentStore enrollments, TemplateVault vault,
+  LiveSessions(EventBus bus, FrameAnalyzer analyzer, SessionStore store, EnrollmentStore enrollments, TemplateVault vault,
                FaceOptions options) {
     this.bus = bus;
-    this.workers = workers;
+    this.analyzer = analyzer;
     this.store = store;
     this.enrollments = enrollments;
     this.vault = vault;
@@ -86,10 +87,15 @@ final class LiveSessions {
     if (session.finished()) {
       return ServiceFailure.fail(FailureCode.BAD_REQUEST, "session_finished");
     }
-    return workers.run(engine -> engine.analyze(frame.image(), true))
-      .compose(result -> step(session, result), failure -> "invalid_frame".equals(ServiceFailure.reasonOf(failure))
-        ? Future.succeededFuture(session.outcome(Kind.REJECTED, "invalid_frame", "Invalid image data"))
-        : Future.failedFuture(failure));
+    return analyzer.analyze(frame.image(), true)
+      .compose(result -> step(session, result), failure -> switch (String.valueOf(ServiceFailure.reasonOf(failure))) {
+        case "invalid_frame" -> Future.succeededFuture(session.outcome(Kind.REJECTED, "invalid_frame",
+          "Invalid image data"));
+        // the frame is not counted; the session goes on with the next one
+        case "engine_unavailable" -> Future.succeededFuture(session.outcome(Kind.REJECTED, "engine_unavailable",
+          "Face engine busy or unavailable, please send the frame again"));
+        default -> Future.failedFuture(failure);
+      });
   }
 
   private Future<FrameOutcome> step(FaceSession session, FaceEngine.Result result) {
@@ -107,7 +113,7 @@ final class LiveSessions {
 
   private Future<FrameOutcome> enroll(FaceSession session) {
     SessionSpec spec = session.spec();
-    return workers.run(engine -> vault.seal(spec.clientId(), spec.enrollmentId(), session.samples()))
+    return analyzer.compare(distance -> vault.seal(spec.clientId(), spec.enrollmentId(), session.samples()))
       .compose(sealed -> enrollments.save(spec.clientId(), spec.userId(), spec.enrollmentId(), sealed))
       .compose(v -> seal(spec, spec.enrollmentId(), null))
       .compose(payload -> done(session, "completed", session.outcome(Kind.ENROLLED, null,
@@ -118,10 +124,10 @@ final class LiveSessions {
     SessionSpec spec = session.spec();
     List<FaceTemplate> probes = session.samples();
     return enrollments.load(spec.clientId(), spec.userId())
-      .compose(stored -> workers.run(engine -> {
+      .compose(stored -> analyzer.compare(distance -> {
         Map<String, List<FaceTemplate>> byUser = new LinkedHashMap<>();
         stored.forEach(one -> byUser.put(one.userId(), vault.open(spec.clientId(), one.enrollmentId(), one.templates())));
-        return Matcher.best(engine, probes, byUser, options.matchThreshold());
+        return Matcher.best(distance, probes, byUser, analyzer.matchThreshold());
       }))
       .compose(match -> !match.accepted()
         ? done(session, "failed", session.outcome(Kind.NOT_AUTHENTICATED, "not_matched", "Authentication failed",

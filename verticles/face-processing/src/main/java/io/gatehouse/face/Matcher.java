@@ -1,7 +1,7 @@
 package io.gatehouse.face;
 
-import io.gatehouse.face.engine.FaceEngine;
 import io.gatehouse.face.engine.FaceTemplate;
+import io.gatehouse.face.engine.FrameAnalyzer.TemplateDistance;
 
 import java.util.List;
 import java.util.Map;
@@ -16,16 +16,16 @@ final class Matcher {
   private Matcher() {
   }
 
-  static Match best(FaceEngine engine, List<FaceTemplate> probes, Map<String, List<FaceTemplate>> enrolled,
+  static Match best(TemplateDistance distance, List<FaceTemplate> probes, Map<String, List<FaceTemplate>> enrolled,
                     double threshold) {
     String bestUser = null;
     double best = Double.MAX_VALUE;
     for (Map.Entry<String, List<FaceTemplate>> entry : enrolled.entrySet()) {
       for (FaceTemplate stored : entry.getValue()) {
         for (FaceTemplate probe : probes) {
-          double distance = engine.distance(probe, stored);
-          if (distance < best) {
-            best = distance;
+          double d = distance.between(probe, stored);
+          if (d < best) {
+            best = d;
             bestUser = entry.getKey();
           }
         }

@@ -36,7 +36,7 @@ class AnalyzeFrameServiceTest {
     JsonObject config = new JsonObject()
       .put("node", new JsonObject().put("dataDir", Files.createTempDirectory("face-service").toString()))
       .put("database", TestDatabase.fresh("face").toJson())
-      .put("face", new JsonObject().put("workerPoolSize", 2));
+      .put("face", new JsonObject().put("engineType", "local").put("workerPoolSize", 2));
     await(vertx.deployVerticle(FaceProcessingVerticle.class.getName(), new DeploymentOptions().setConfig(config)
       .setInstances(2)));
   }

@@ -15,25 +15,25 @@ class LivenessTrackerTest {
   @Test
   @DisplayName("open, closed, open again is one blink; closing alone is not")
   void blinkNeedsReopening() {
-    LivenessTracker tracker = new LivenessTracker(0.08);
-    tracker.observe(at(0.5), 0.20);
-    tracker.observe(at(0.5), 0.05);
+    LivenessTracker tracker = new LivenessTracker(0.08, 0.1);
+    tracker.observe(at(0.5), 0.20, null);
+    tracker.observe(at(0.5), 0.05, null);
     assertThat(tracker.blinks()).isZero();
-    tracker.observe(at(0.5), 0.19);
+    tracker.observe(at(0.5), 0.19, null);
     assertThat(tracker.blinks()).isEqualTo(1);
   }
 
   @Test
   @DisplayName("blinks are judged against the person's own open-eye level, not an absolute score")
   void relativeToOwnLevel() {
-    LivenessTracker lowScorer = new LivenessTracker(0.08);
-    lowScorer.observe(at(0.5), 0.06);
-    lowScorer.observe(at(0.5), 0.01);
-    lowScorer.observe(at(0.5), 0.06);
-    LivenessTracker steady = new LivenessTracker(0.08);
-    steady.observe(at(0.5), 0.20);
-    steady.observe(at(0.5), 0.15);
-    steady.observe(at(0.5), 0.20);
+    LivenessTracker lowScorer = new LivenessTracker(0.08, 0.1);
+    lowScorer.observe(at(0.5), 0.06, null);
+    lowScorer.observe(at(0.5), 0.01, null);
+    lowScorer.observe(at(0.5), 0.06, null);
+    LivenessTracker steady = new LivenessTracker(0.08, 0.1);
+    steady.observe(at(0.5), 0.20, null);
+    steady.observe(at(0.5), 0.15, null);
+    steady.observe(at(0.5), 0.20, null);
 
     assertThat(lowScorer.blinks()).isEqualTo(1);
     assertThat(steady.blinks()).isZero();
@@ -42,13 +42,13 @@ class LivenessTrackerTest {
   @Test
   @DisplayName("motion is the face moving by a share of its width; a static photo shows none")
   void motionRelativeToFaceSize() {
-    LivenessTracker still = new LivenessTracker(0.08);
+    LivenessTracker still = new LivenessTracker(0.08, 0.1);
     for (int i = 0; i < 10; i++) {
-      still.observe(at(0.5 + (i % 2) * 0.005), 0.2);
+      still.observe(at(0.5 + (i % 2) * 0.005), 0.2, null);
     }
-    LivenessTracker moving = new LivenessTracker(0.08);
-    moving.observe(at(0.5), 0.2);
-    moving.observe(at(0.55), 0.2);
+    LivenessTracker moving = new LivenessTracker(0.08, 0.1);
+    moving.observe(at(0.5), 0.2, null);
+    moving.observe(at(0.55), 0.2, null);
 
     assertThat(still.motion()).isFalse();
     assertThat(still.satisfied(1)).isFalse();
@@ -59,10 +59,10 @@ class LivenessTrackerTest {
   @Test
   @DisplayName("frames without exactly one face do not count")
   void ignoresFramesWithoutOneFace() {
-    LivenessTracker tracker = new LivenessTracker(0.08);
-    tracker.observe(at(0.5), 0.2);
-    tracker.observe(FrameAnalysis.noSingleFace(0), 0);
-    tracker.observe(at(0.5), 0.2);
+    LivenessTracker tracker = new LivenessTracker(0.08, 0.1);
+    tracker.observe(at(0.5), 0.2, null);
+    tracker.observe(FrameAnalysis.noSingleFace(0), 0, null);
+    tracker.observe(at(0.5), 0.2, null);
     assertThat(tracker.blinks()).isZero();
   }
 }

@@ -58,7 +58,8 @@ public final class GatewayFixture implements AutoCloseable {
         .put("database", TestDatabase.fresh("fixture").toJson())
         .put("auth", new JsonObject().put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1)))
         .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-        .put("face", new JsonObject().put("workerPoolSize", 2))
+        // the session protocol is engine-neutral: these tests run the in-process engine (polyglot: face-processing)
+        .put("face", new JsonObject().put("engineType", "local").put("workerPoolSize", 2))
         .mergeIn(sections, true);
       boolean realFace = !sections.getJsonObject("fixture", new JsonObject()).getBoolean("fakeFace", false);
       config.getJsonObject("node").put("roles", roles(realFace, extraVerticles));

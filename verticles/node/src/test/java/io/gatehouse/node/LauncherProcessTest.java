@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.gatehouse.node.TestNodes.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +48,27 @@ class LauncherProcessTest {
       .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", httpPort))
       .put("stomp", new JsonObject().put("host", "127.0.0.1").put("webSocketPort", 0).put("tcpPort", 0))
       .put("database", new JsonObject().put("embeddedPort", pgPort))
-      .put("auth", new JsonObject().put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1)));
+      .put("auth", new JsonObject().put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1)))
+      .put("face", new JsonObject().put("engineType", "local"));
+  }
+
+  @Test
+  @DisplayName("a node with face-processing starts its face engine workers, which join its bridge, and stops them on shutdown")
+  void faceEngineWorkersFollowTheNode(@TempDir Path work) {
+    JsonObject conf = nodeConf(work.resolve("data"), TestNodes.freePort(), TestNodes.freePort());
+    conf.put("face", new JsonObject().put("engineType", "polyglot").put("engineWorkers", 1).put("bridgePort", 0)
+      .put("engineDir", TestNodes.projectRoot().resolve("verticles/face-engine-node").toString()));
+
+    List<Long> workers;
+    try (NodeProcess node = NodeProcess.start(work, "-conf", conf.encode()).awaitReady(READY)) {
+      assertThat(node.log()).contains("face engine worker joined");
+      Matcher started = Pattern.compile("face engine worker 0 started \\(pid (\\d+)\\)").matcher(node.log());
+      assertThat(started.find()).isTrue();
+      workers = List.of(Long.parseLong(started.group(1)));
+      assertThat(ProcessHandle.of(workers.get(0)).map(ProcessHandle::isAlive)).contains(true);
+      node.terminate(Duration.ofSeconds(60));
+    }
+    assertThat(ProcessHandle.of(workers.get(0)).map(ProcessHandle::isAlive).orElse(false)).isFalse();
   }
 
   @Test

@@ -50,6 +50,7 @@ final class TestNodes {
     config.put("database", config.getJsonObject("database").mergeIn(database.toJson()));
     config.getJsonObject("gateway").put("host", "127.0.0.1").put("port", httpPort);
     config.getJsonObject("stomp").put("host", "127.0.0.1").put("webSocketPort", 0).put("tcpPort", 0);
+    config.getJsonObject("face").put("engineType", "local");
     config.getJsonObject("auth").put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1).put("parallelism", 1));
     return config;
   }
@@ -66,5 +67,17 @@ final class TestNodes {
     Vertx vertx = clusteredVertx(config);
     await(vertx.deployVerticle(new NodeVerticle(), new DeploymentOptions().setConfig(config)));
     return vertx;
+  }
+
+  /** The project root (the folder holding verticles/face-engine-node), found from the working directory up. */
+  static Path projectRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !java.nio.file.Files.isDirectory(dir.resolve("verticles/face-engine-node"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("project root not found above " + Path.of("").toAbsolutePath());
+    }
+    return dir;
   }
 }

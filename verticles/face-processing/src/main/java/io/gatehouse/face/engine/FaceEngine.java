@@ -10,9 +10,15 @@ public interface FaceEngine extends AutoCloseable {
 
   /**
    * What one frame showed; {@code eyeOpenness} is the engine's raw eye score (comparable within one session,
-   * not across people); the template is there when asked for and exactly one face was found.
+   * not across people); the template is there when asked for and exactly one face was found; the shape
+   * (head pose from landmarks) only from engines that find landmarks.
    */
-  record Result(FrameAnalysis analysis, double eyeOpenness, FaceTemplate template) {
+  record Result(FrameAnalysis analysis, double eyeOpenness, FaceTemplate template, FaceShape shape) {
+
+    /** A result without landmarks (engines that do not find them). */
+    public Result(FrameAnalysis analysis, double eyeOpenness, FaceTemplate template) {
+      this(analysis, eyeOpenness, template, null);
+    }
   }
 
   /** Fails with {@link InvalidFrameException} when the bytes are not a decodable image within limits. */

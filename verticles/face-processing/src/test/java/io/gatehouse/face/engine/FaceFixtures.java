@@ -172,6 +172,18 @@ public final class FaceFixtures {
   }
 
   private Mat withClosedEyes() {
+    return withClosedEyes(false);
+  }
+
+  /**
+   * A frame whose eyes are drawn shut: painted over as in {@link #frame}, and with {@code lidLines} a dark
+   * closed-lid line across each (what a landmark net reads as a shut eye, where skin paint alone is not).
+   */
+  public byte[] frameWithEyesDrawnShut(int faceWidth, int dx, int dy) {
+    return new FaceFixtures(withClosedEyes(true), face, eyes).frame(faceWidth, dx, dy, false);
+  }
+
+  private Mat withClosedEyes(boolean lidLines) {
     Mat copy = photo.clone();
     for (Rect eye : eyes) {
       Rect cheek = new Rect(eye.x() + eye.width() / 4, Math.min(photo.rows() - 1, eye.y() + eye.height()),
@@ -180,6 +192,11 @@ public final class FaceFixtures {
       Point center = new Point(eye.x() + eye.width() / 2, eye.y() + eye.height() / 2);
       ellipse(copy, center, new Size((int) (eye.width() * 0.36), (int) (eye.height() * 0.24)), 0, 0, 360, skin,
         FILLED, 8, 0);
+      if (lidLines) {
+        Scalar lash = new Scalar(skin.get(0) * 0.3, skin.get(1) * 0.3, skin.get(2) * 0.3, 0);
+        ellipse(copy, new Point(center.x(), center.y() - eye.height() / 10), new Size((int) (eye.width() * 0.34),
+          Math.max(1, eye.height() / 8)), 0, 10, 170, lash, Math.max(2, eye.height() / 14), 8, 0);
+      }
       Rect soft = new Rect(eye.x(), eye.y(), eye.width(), eye.height());
       Mat region = new Mat(copy, soft);
       GaussianBlur(region, region, new Size(5, 5), 0);

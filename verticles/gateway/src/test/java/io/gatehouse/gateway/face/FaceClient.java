@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
 /** A blocking seed-002 socket client that keeps the 100 ms frame spacing the seed asks of clients. */
@@ -30,6 +31,22 @@ final class FaceClient implements AutoCloseable {
 
   static FaceClient openPath(GatewayFixture gatehouse, String path) {
     return new FaceClient(ActionClient.connect(gatehouse.vertx, gatehouse.port, path));
+  }
+
+  /** Plays frames on a new socket until the session finishes; returns the last reply and the close code. */
+  static JsonObject play(GatewayFixture gatehouse, JsonObject session, List<byte[]> frames, short[] closeCode) {
+    try (FaceClient client = open(gatehouse, session)) {
+      client.expectType("connection_established");
+      JsonObject last = null;
+      for (byte[] frame : frames) {
+        last = client.frame(frame);
+        if (last.getString("type").endsWith("_complete") || last.getInteger("code", 0) == 4403) {
+          break;
+        }
+      }
+      closeCode[0] = client.awaitClose();
+      return last;
+    }
   }
 
   JsonObject expectType(String type) {

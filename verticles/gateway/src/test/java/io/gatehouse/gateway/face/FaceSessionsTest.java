@@ -62,18 +62,7 @@ class FaceSessionsTest {
 
   /** Plays frames until the session finishes; returns the last reply and the close code. */
   static JsonObject play(JsonObject session, List<byte[]> frames, short[] closeCode) {
-    try (FaceClient client = FaceClient.open(gatehouse, session)) {
-      client.expectType("connection_established");
-      JsonObject last = null;
-      for (byte[] frame : frames) {
-        last = client.frame(frame);
-        if (last.getString("type").endsWith("_complete") || last.getInteger("code", 0) == 4403) {
-          break;
-        }
-      }
-      closeCode[0] = client.awaitClose();
-      return last;
-    }
+    return FaceClient.play(gatehouse, session, frames, closeCode);
   }
 
   static List<byte[]> authenticationTake(FaceFixtures who) {

@@ -1,0 +1,76 @@
+// The face engine proper: face-api's nets on the WebAssembly backend, weights read from the npm package.
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { decode, toTensor, InvalidFrame } from './image.js';
+import { eyes, pose, quality } from './geometry.js';
+
+const require = createRequire(import.meta.url);
+
+export { InvalidFrame };
+
+/** Loads the backend and the nets once; options: { detector: 'tiny' | 'ssd', inputSize, minScore, maxPixels }. */
+export async function createEngine(options) {
+  const tf = require('@tensorflow/tfjs');
+  require('@tensorflow/tfjs-backend-wasm');
+  const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js');
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const models = path.join(path.dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
+  await faceapi.nets.tinyFaceDetector.loadFromDisk(models);
+  await faceapi.nets.ssdMobilenetv1.loadFromDisk(models);
+  await faceapi.nets.faceLandmark68Net.loadFromDisk(models);
+  await faceapi.nets.faceRecognitionNet.loadFromDisk(models);
+  const detectors = {
+    tiny: new faceapi.TinyFaceDetectorOptions({ inputSize: options.inputSize, scoreThreshold: options.minScore }),
+    ssd: new faceapi.SsdMobilenetv1Options({ minConfidence: options.minScore, maxResults: 10 }),
+  };
+  if (!detectors[options.detector]) {
+    throw new Error('unknown detector ' + options.detector + ' (tiny or ssd)');
+  }
+
+  /** Analyses one encoded image; { width, height, faces: [...] }, descriptors only when asked for. */
+  async function analyze(bytes, { descriptor = false, detector = options.detector } = {}) {
+    const image = await decode(bytes, options.maxPixels);
+    const input = toTensor(tf, image);
+    try {
+      let task = faceapi.detectAllFaces(input, detectors[detector] || detectors[options.detector]).withFaceLandmarks();
+      if (descriptor) {
+        task = task.withFaceDescriptors();
+      }
+      const found = await task;
+      return { width: image.width, height: image.height, faces: found.map(describe) };
+    } finally {
+      tf.dispose(input);
+    }
+  }
+
+  function describe(result) {
+    const box = result.detection.box;
+    const points = result.landmarks.positions.map(p => [round(p.x), round(p.y)]);
+    const { yaw, pitch } = pose(points);
+    const face = {
+      box: { x: round(box.x), y: round(box.y), width: round(box.width), height: round(box.height) },
+      score: round(result.detection.score, 4),
+      landmarks: points,
+      ear: mapValues(eyes(points), v => round(v, 4)),
+      yaw: round(yaw, 4),
+      pitch: round(pitch, 4),
+      quality: round(quality(result.detection.score, box.width, yaw, pitch), 4),
+    };
+    if (result.descriptor) {
+      face.descriptor = Array.from(result.descriptor, v => round(v, 6));
+    }
+    return face;
+  }
+
+  return { analyze, backend: tf.getBackend(), versions: { faceapi: faceapi.version, tfjs: tf.version_core } };
+}
+
+function round(value, digits = 2) {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function mapValues(object, fn) {
+  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, fn(v)]));
+}

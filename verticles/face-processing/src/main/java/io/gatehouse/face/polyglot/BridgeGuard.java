@@ -1,0 +1,83 @@
+package io.gatehouse.face.polyglot;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
+import io.vertx.ext.bridge.BridgeEventType;
+import io.vertx.ext.eventbus.bridge.tcp.BridgeEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Admits engine workers to the bridge: a registration must carry the engine secret in its {@code secret}
+ * header; a connection that registered with it may then send (its replies). Anything else from a connection
+ * without it is refused and the connection closed. Address permissions themselves are the bridge's
+ * (only the engine addresses, outbound).
+ */
+final class BridgeGuard implements Handler<BridgeEvent> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BridgeGuard.class);
+
+  private final EngineSecret secret;
+  private final Set<NetSocket> admitted = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Consumer<Integer> onWorkersChanged;
+
+  BridgeGuard(EngineSecret secret, Consumer<Integer> onWorkersChanged) {
+    this.secret = secret;
+    this.onWorkersChanged = onWorkersChanged;
+  }
+
+  int workers() {
+    return admitted.size();
+  }
+
+  @Override
+  public void handle(BridgeEvent event) {
+    NetSocket socket = event.socket();
+    BridgeEventType type = event.type();
+    if (type == BridgeEventType.SOCKET_PING || type == BridgeEventType.REGISTERED) {
+      event.complete(true);
+    } else if (type == BridgeEventType.REGISTER) {
+      JsonObject headers = event.getRawMessage().getJsonObject("headers", new JsonObject());
+      boolean known = secret.matches(headers.getValue("secret") instanceof String s ? s : null);
+      // the secret is checked here and goes no further
+      event.getRawMessage().remove("headers");
+      if (known) {
+        admit(socket);
+      } else {
+        refuse(event, socket, "registration without the engine secret");
+        return;
+      }
+      event.complete(true);
+    } else if (admitted.contains(socket)) {
+      event.complete(true);
+    } else {
+      refuse(event, socket, type + " before registering with the engine secret");
+    }
+  }
+
+  private void admit(NetSocket socket) {
+    if (admitted.add(socket)) {
+      LOG.info("face engine worker joined from {} ({} connected)", socket.remoteAddress(), admitted.size());
+      socket.closeHandler(v -> {
+        admitted.remove(socket);
+        LOG.info("face engine worker from {} left ({} connected)", socket.remoteAddress(), admitted.size());
+        onWorkersChanged.accept(admitted.size());
+      });
+      onWorkersChanged.accept(admitted.size());
+    }
+  }
+
+  private static void refuse(BridgeEvent event, NetSocket socket, String why) {
+    LOG.warn("bridge peer {} refused: {}", socket.remoteAddress(), why);
+    event.complete(false);
+    // closed on the next turn, after the bridge wrote its refusal
+    Vertx.currentContext().runOnContext(v -> socket.close());
+  }
+}
