@@ -72,6 +72,11 @@ final class EngineSetup {
     return engine;
   }
 
+  /** The bridge workers join (null for the local engine). */
+  EngineBridge bridge() {
+    return bridge;
+  }
+
   /** Local worker processes, for operations and fault tests. */
   EngineProcesses processes() {
     return processes;

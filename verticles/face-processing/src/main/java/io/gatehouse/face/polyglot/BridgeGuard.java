@@ -26,6 +26,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
   private final EngineSecret secret;
   private final Set<NetSocket> admitted = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<NetSocket> serving = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Consumer<Integer> onWorkersChanged;
 
   BridgeGuard(EngineSecret secret, Consumer<Integer> onWorkersChanged) {
@@ -33,15 +34,19 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     this.onWorkersChanged = onWorkersChanged;
   }
 
+  /** Admitted peers whose registration of an engine address went through. */
   int workers() {
-    return admitted.size();
+    return serving.size();
   }
 
   @Override
   public void handle(BridgeEvent event) {
     NetSocket socket = event.socket();
     BridgeEventType type = event.type();
-    if (type == BridgeEventType.SOCKET_PING || type == BridgeEventType.REGISTERED) {
+    if (type == BridgeEventType.SOCKET_PING) {
+      event.complete(true);
+    } else if (type == BridgeEventType.REGISTERED) {
+      serves(socket);
       event.complete(true);
     } else if (type == BridgeEventType.REGISTER) {
       JsonObject headers = event.getRawMessage().getJsonObject("headers", new JsonObject());
@@ -64,13 +69,20 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
   private void admit(NetSocket socket) {
     if (admitted.add(socket)) {
-      LOG.info("face engine worker joined from {} ({} connected)", socket.remoteAddress(), admitted.size());
       socket.closeHandler(v -> {
         admitted.remove(socket);
-        LOG.info("face engine worker from {} left ({} connected)", socket.remoteAddress(), admitted.size());
-        onWorkersChanged.accept(admitted.size());
+        if (serving.remove(socket)) {
+          LOG.info("face engine worker from {} left ({} connected)", socket.remoteAddress(), serving.size());
+          onWorkersChanged.accept(serving.size());
+        }
       });
-      onWorkersChanged.accept(admitted.size());
+    }
+  }
+
+  private void serves(NetSocket socket) {
+    if (admitted.contains(socket) && serving.add(socket)) {
+      LOG.info("face engine worker joined from {} ({} connected)", socket.remoteAddress(), serving.size());
+      onWorkersChanged.accept(serving.size());
     }
   }
 

@@ -22,6 +22,15 @@ public final class EngineTestKit {
       .put("engineDir", workerDir().toString()).put("keyDir", tempDir("face-keys").toString());
   }
 
+  /** The engine secret a node created in the key directory of {@code faceSection}. */
+  public static String secret(JsonObject faceSection) {
+    try {
+      return Files.readString(Path.of(faceSection.getString("keyDir"), EngineSecret.FILE)).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static Path workerDir() {
     Path dir = projectRoot().resolve("verticles/face-engine-node");
     if (!Files.isDirectory(dir.resolve("node_modules"))) {

@@ -1,0 +1,66 @@
+package io.gatehouse.face;
+
+import io.gatehouse.contract.Addresses;
+import io.gatehouse.contract.face.CreateFaceSession;
+import io.gatehouse.contract.face.FaceSessionOpened;
+import io.gatehouse.contract.face.FaceSessionTicket;
+import io.gatehouse.contract.face.FrameOutcome;
+import io.gatehouse.contract.face.OpenFaceSession;
+import io.gatehouse.contract.face.SessionFrame;
+import io.gatehouse.contract.face.SessionType;
+import io.gatehouse.persistence.TestDatabase;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+
+/** face-processing deployed alone with a given {@code face} section, driven over the bus as the gateway would. */
+final class BusSessions implements AutoCloseable {
+
+  final Vertx vertx = Vertx.vertx();
+  final FaceProcessingVerticle face = new FaceProcessingVerticle();
+
+  BusSessions(String name, JsonObject faceSection) {
+    try {
+      JsonObject config = new JsonObject()
+        .put("node", new JsonObject().put("dataDir", Files.createTempDirectory(name).toString()))
+        .put("database", TestDatabase.fresh(name).toJson())
+        .put("face", faceSection);
+      await(vertx.deployVerticle(face, new DeploymentOptions().setConfig(config)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Creates and claims an enrollment session with {@code target} samples; returns its id. */
+  String openEnrollment(String userId, int target) {
+    FaceSessionTicket ticket = await(vertx.eventBus().<FaceSessionTicket>request(Addresses.Face.CREATE_SESSION,
+      new CreateFaceSession("client-" + userId, SessionType.ENROLLMENT, userId, target, 1, true))).body();
+    return await(vertx.eventBus().<FaceSessionOpened>request(Addresses.Face.OPEN_SESSION,
+      new OpenFaceSession(ticket.sessionToken()))).body().sessionId();
+  }
+
+  Future<FrameOutcome> send(String sessionId, byte[] image) {
+    return vertx.eventBus().<FrameOutcome>request(Addresses.Face.session(sessionId), new SessionFrame(sessionId, image),
+      new DeliveryOptions().setSendTimeout(30_000)).map(reply -> reply.body());
+  }
+
+  @Override
+  public void close() {
+    await(vertx.close());
+  }
+}

@@ -1,0 +1,98 @@
+package io.gatehouse.face;
+
+import io.gatehouse.contract.face.FrameOutcome;
+import io.gatehouse.face.engine.FaceFixtures;
+import io.gatehouse.face.polyglot.EngineTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Liveness on the polyglot engine against replayed photos ({@link FaceFixtures} says how frames are made from
+ * real photographs). Blinks are read from the eye aspect ratio of face-api's 68 landmarks and head motion from the
+ * landmark pose: editing a photo's eyes does not move the eye landmarks (measured: eye aspect ratio 0.30-0.34 with
+ * eyes painted over or drawn shut, as with the eyes open), and moving or scaling a photo does not change its pose.
+ */
+@DisplayName("liveness on the polyglot engine refuses replayed photos")
+class PolyglotLivenessTest {
+
+  private static final int WINDOW = 8;
+
+  private static BusSessions sessions;
+
+  @BeforeAll
+  static void deploy() {
+    sessions = new BusSessions("faceliveness", EngineTestKit.faceSection(1).put("livenessFrameWindow", WINDOW));
+  }
+
+  @AfterAll
+  static void close() {
+    sessions.close();
+  }
+
+  private static List<FrameOutcome> play(String userId, List<byte[]> frames) {
+    String session = sessions.openEnrollment(userId, 3);
+    List<FrameOutcome> outcomes = new ArrayList<>();
+    for (byte[] frame : frames) {
+      FrameOutcome outcome = BusSessions.await(sessions.send(session, frame));
+      outcomes.add(outcome);
+      if (outcome.finished()) {
+        break;
+      }
+    }
+    return outcomes;
+  }
+
+  @Test
+  @DisplayName("a still photo sent again and again never passes: no blink, no motion, and the session fails")
+  void stillPhotoFails() {
+    byte[] still = FaceFixtures.faceApiSample(3, 0).frame(170, 0, 0, false);
+
+    List<FrameOutcome> outcomes = play("still", java.util.Collections.nCopies(WINDOW + 2, still));
+
+    FrameOutcome last = outcomes.get(outcomes.size() - 1);
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.kind()).isNotIn(FrameOutcome.Kind.ENROLLED));
+    assertThat(last.kind()).isEqualTo(FrameOutcome.Kind.LIVENESS_FAILED);
+    assertThat(last.blinks()).isZero();
+    assertThat(last.motion()).isFalse();
+  }
+
+  @Test
+  @DisplayName("a photo shifted and rescaled with its eyes edited shut in alternate frames fails: the landmarks see "
+    + "neither a blink nor a head motion")
+  void editedEyesOnAShiftedPhotoFail() {
+    for (FaceFixtures photo : List.of(FaceFixtures.faceApiSample(3, 0), FaceFixtures.sina())) {
+      List<byte[]> frames = List.of(photo.frame(170, 0, 0, false), photo.frame(170, 40, 10, true),
+        photo.frame(175, 40, 10, false), photo.frameWithEyesDrawnShut(175, 20, 0), photo.frame(180, -30, 0, false),
+        photo.frame(170, -30, 5, true), photo.frame(165, 0, -10, false), photo.frameWithEyesDrawnShut(170, 10, 10),
+        photo.frame(200, 0, 0, false), photo.frame(150, 20, 0, false));
+
+      List<FrameOutcome> outcomes = play("edited" + frames.size() + photo.hashCode(), frames);
+
+      FrameOutcome last = outcomes.get(outcomes.size() - 1);
+      assertThat(last.kind()).isEqualTo(FrameOutcome.Kind.LIVENESS_FAILED);
+      assertThat(last.blinks()).isZero();
+      assertThat(last.motion()).isFalse();
+      assertThat(outcomes).allSatisfy(o -> assertThat(o.faceDetected()).isTrue());
+    }
+  }
+
+  @Test
+  @DisplayName("a real head turn (the same person's pose changing between photos) counts as motion")
+  void poseChangeIsMotion() {
+    FaceFixtures turned = FaceFixtures.faceApiSample(4, 0);
+    List<byte[]> frames = List.of(turned.frame(170, 0, 0, false), turned.mirrored().frame(170, 0, 0, false));
+
+    List<FrameOutcome> outcomes = play("turning", frames);
+
+    assertThat(outcomes.get(0).motion()).isFalse();
+    assertThat(outcomes.get(1).motion()).isTrue();
+    assertThat(outcomes.get(1).blinks()).isZero();
+  }
+}
