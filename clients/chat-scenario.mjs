@@ -64,7 +64,8 @@ async function step(s) {
     return { connected: s.connect, ...arg };
   }
   if (s.emit) {
-    const args = [s.event, resolve(s.arg)];
+    // "binary": hex bytes sent as a Buffer inside the argument, which socket.io-client sends as an attachment
+    const args = [s.event, s.binary ? { ...resolve(s.arg ?? {}), file: Buffer.from(s.binary, "hex") } : resolve(s.arg)];
     if (!s.ack) {
       sockets[s.emit].emit(...args);
       return { emitted: s.event };

@@ -186,6 +186,7 @@ public final class Addresses {
    */
   public static final class Sessions {
     private static final String USER_PREFIX = "gatehouse.sessions.users.";
+    private static final String SEEN_PREFIX = "gatehouse.sessions.seen.";
     public static final int USER_SHARDS = 64;
 
     private Sessions() {
@@ -194,6 +195,11 @@ public final class Addresses {
     /** Where membership changes of one user are published. */
     public static String user(String userId) {
       return USER_PREFIX + Math.floorMod(userId.hashCode(), USER_SHARDS);
+    }
+
+    /** Where read receipts ({@code MessageSeen}) for one user's chat sockets are published. */
+    public static String seen(String userId) {
+      return SEEN_PREFIX + Math.floorMod(userId.hashCode(), USER_SHARDS);
     }
   }
 }

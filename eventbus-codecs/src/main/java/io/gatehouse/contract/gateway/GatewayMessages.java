@@ -10,6 +10,7 @@ public final class GatewayMessages {
 
   public static final List<ContractCodec<?>> CODECS = List.of(
     ContractCodec.of(new JsonRecordCodec<>(MembershipChange.class, MembershipChange::toJson, MembershipChange::fromJson)),
+    ContractCodec.of(new JsonRecordCodec<>(MessageSeen.class, MessageSeen::toJson, MessageSeen::fromJson)),
     ContractCodec.of(new JsonRecordCodec<>(PollForward.class, PollForward::toJson, PollForward::fromJson)),
     ContractCodec.of(new JsonRecordCodec<>(PollAnswer.class, PollAnswer::toJson, PollAnswer::fromJson)));
 

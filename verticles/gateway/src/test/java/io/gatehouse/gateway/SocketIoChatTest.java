@@ -59,7 +59,49 @@ class SocketIoChatTest {
       .expect("a", "receive_message", json("message_id", "${m1.message_id}"))
       .emit("b", "receive_message", json("message_id", "${m1.message_id}"),
         json("message", "Message received successfully", "message_id", "${m1.message_id}"), null)
-      .expect("b", "message_received", json("message_id", "${m1.message_id}"));
+      .expect("b", "message_received", json("message_id", "${m1.message_id}"))
+      // the sender learns that it was read
+      .expect("a", "message_received", json("message", "Message received successfully", "message_id", "${m1.message_id}"));
+
+    ChatScenario.Outcome outcome = scenario.play();
+
+    assertThat(outcome.passed()).as(outcome.toString()).isTrue();
+  }
+
+  @Test
+  @DisplayName("private_chat_room_created comes with every start_private_chat, not only the first")
+  void roomCreatedOnEveryStart() {
+    JsonObject alice = gateway.user("alice");
+    JsonObject bob = gateway.user("bob");
+    ChatScenario scenario = new ChatScenario(url)
+      .connect("a", alice.getString("access_token"), null)
+      .emit("a", "start_private_chat", json("receiver_id", bob.getString("user_id")), null, "chat")
+      .expect("a", "private_chat_room_created", json("chat_id", "${chat.chat_id}"))
+      .emit("a", "start_private_chat", json("receiver_id", bob.getString("user_id")), json("chat_id", "${chat.chat_id}"), null)
+      .expect("a", "private_chat_room_created", json("chat_id", "${chat.chat_id}"))
+      .step(json("emit", "a", "event", "start_private_chat", "arg", json("receiver_id", bob.getString("user_id"))))
+      .expect("a", "private_chat_room_created", json("chat_id", "${chat.chat_id}"));
+
+    ChatScenario.Outcome outcome = scenario.play();
+
+    assertThat(outcome.passed()).as(outcome.toString()).isTrue();
+  }
+
+  @Test
+  @DisplayName("a binary attachment is refused with {event, error, message}: in the ack, or as chat_error without one")
+  void binaryAttachmentRefused() {
+    JsonObject alice = gateway.user("alice");
+    JsonObject bob = gateway.user("bob");
+    JsonObject refusal = json("event", "send_message", "error", "binary_not_supported",
+      "message", "Binary attachments are not supported");
+    ChatScenario scenario = new ChatScenario(url)
+      .connect("a", alice.getString("access_token"), null)
+      .emit("a", "start_private_chat", json("receiver_id", bob.getString("user_id")), null, "chat")
+      .step(json("emit", "a", "event", "send_message", "arg", json("chat_id", "${chat.chat_id}"), "binary", "00ff01",
+        "ack", true, "match", refusal))
+      .step(json("emit", "a", "event", "send_message", "arg", json("chat_id", "${chat.chat_id}"), "binary", "00ff01"))
+      .expect("a", "chat_error", refusal)
+      .emit("a", "send_message", json("chat_id", "${chat.chat_id}", "message", "still here"), null, "m1");
 
     ChatScenario.Outcome outcome = scenario.play();
 

@@ -39,7 +39,7 @@ final class LogReader {
     LIMIT $4""";
 
   private static final String LOCATE = """
-    SELECT m.topic_id, m.seq FROM routing.messages m
+    SELECT m.topic_id, m.seq, m.sender_id FROM routing.messages m
     JOIN routing.members mem ON mem.topic_id = m.topic_id AND mem.user_id = $2
     WHERE m.message_id = $1 AND m.seq > mem.joined_seq""";
 
@@ -72,7 +72,7 @@ final class LogReader {
     UUID user = Requests.userId(request.userId());
     UUID messageId = messageId(request.messageId());
     return pool.preparedQuery(LOCATE).execute(Tuple.of(messageId, user)).map(rows -> rows.stream().findFirst()
-      .map(row -> new MessagePosition(row.getLong("topic_id"), row.getLong("seq")))
+      .map(row -> new MessagePosition(row.getLong("topic_id"), row.getLong("seq"), row.getUUID("sender_id").toString()))
       .orElseThrow(() -> ServiceFailure.of(FailureCode.NOT_FOUND, MembershipRules.NOT_FOUND)));
   }
 

@@ -5,6 +5,7 @@ import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
 import io.gatehouse.contract.auth.FindUser;
 import io.gatehouse.contract.gateway.MembershipChange;
+import io.gatehouse.contract.gateway.MessageSeen;
 import io.gatehouse.contract.routing.Ack;
 import io.gatehouse.contract.routing.ChatRef;
 import io.gatehouse.contract.routing.LocateMessage;
@@ -18,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,13 +49,7 @@ final class ChatActions {
       result = Future.succeededFuture(ChatEvents.error(event, "invalid_request", invalid.getMessage()));
     }
     result.recover(failure -> Future.succeededFuture(refusal(socket, event, failure)))
-      .onSuccess(answer -> {
-        if (ack != null) {
-          ack.reply(answer);
-        } else if (answer.containsKey("error")) {
-          socket.client.emit(ChatEvents.CHAT_ERROR, answer);
-        }
-      });
+      .onSuccess(answer -> answer(socket, ack, answer));
   }
 
   /** Finds or creates the chat, joins this socket's room, and tells every socket of both users. */
@@ -63,11 +59,9 @@ final class ChatActions {
       .compose(peer -> socket.hub.services.<ChatRef>request(Addresses.Routing.OPEN_CHAT, new OpenChat(userId,
         request.peerId())))
       .compose(chat -> {
-        boolean wasFollowing = socket.following(chat.topicId());
         return socket.follow(List.of(chat.topicId()), Map.of()).map(v -> {
-          if (!wasFollowing) {
-            socket.client.emit(ChatEvents.ROOM_CREATED, ChatEvents.roomCreated(chat.chatId()));
-          }
+          // on every start_private_chat, not only the first: the client may have lost track of the room
+          socket.client.emit(ChatEvents.ROOM_CREATED, ChatEvents.roomCreated(chat.chatId()));
           for (String member : new String[] {userId, request.peerId()}) {
             socket.hub.publish(Addresses.Sessions.user(member), new MembershipChange(member, chat.topic(), true));
           }
@@ -84,20 +78,36 @@ final class ChatActions {
       .map(published -> new JsonObject().put("message_id", published.messageId()).put("chat_id", request.chatId()));
   }
 
-  /** Marks a message seen: the user's cursor in its chat moves up to it; the client hears message_received. */
+  /**
+   * Marks a message seen: the user's cursor in its chat moves up to it; every socket of both members (the
+   * reader and the sender, on any gateway) hears message_received.
+   */
   private static Future<JsonObject> markSeen(ChatSocket socket, String messageId) {
-    long[] known = socket.positionOf(messageId);
-    Future<MessagePosition> position = known != null
-      ? Future.succeededFuture(new MessagePosition(known[0], known[1]))
+    MessagePosition known = socket.positionOf(messageId);
+    Future<MessagePosition> position = known != null ? Future.succeededFuture(known)
       : socket.hub.services.request(Addresses.Routing.LOCATE, new LocateMessage(socket.userId(), messageId));
     return position
       .compose(found -> socket.hub.services.request(Addresses.Pending.ACK, new Ack(socket.userId(), found.topicId(),
-        found.seq())))
-      .map(acked -> {
-        JsonObject received = ChatEvents.received(messageId);
-        socket.client.emit(ChatEvents.MESSAGE_RECEIVED, received);
-        return received;
+        found.seq())).map(found))
+      .map(found -> {
+        for (String member : new LinkedHashSet<>(List.of(socket.userId(), found.senderId()))) {
+          socket.hub.publish(Addresses.Sessions.seen(member), new MessageSeen(member, messageId));
+        }
+        return ChatEvents.received(messageId);
       });
+  }
+
+  /** A binary attachment, which /chat does not take: refused like any other event. */
+  static void refuseBinary(ChatSocket socket, String event, Acknowledgement ack) {
+    answer(socket, ack, ChatEvents.error(event, "binary_not_supported", "Binary attachments are not supported"));
+  }
+
+  private static void answer(ChatSocket socket, Acknowledgement ack, JsonObject answer) {
+    if (ack != null) {
+      ack.reply(answer);
+    } else if (answer.containsKey("error")) {
+      socket.client.emit(ChatEvents.CHAT_ERROR, answer);
+    }
   }
 
   private static JsonObject refusal(ChatSocket socket, String event, Throwable failure) {

@@ -1,6 +1,7 @@
 package io.gatehouse.gateway.chat;
 
 import io.gatehouse.contract.gateway.MembershipChange;
+import io.gatehouse.contract.gateway.MessageSeen;
 import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.gateway.LocalFanOut;
 import io.gatehouse.gateway.ServiceBus;
@@ -18,6 +19,7 @@ final class ChatHub {
   final ChatOptions options;
   final LocalFanOut<Long, Delivery, Delivery, ChatSocket> rooms;
   final LocalFanOut<String, MembershipChange, MembershipChange, ChatSocket> users;
+  final LocalFanOut<String, MessageSeen, MessageSeen, ChatSocket> receipts;
   private Delivery lastDelivery;
   private EncodedEvent lastEvent;
 
@@ -27,6 +29,7 @@ final class ChatHub {
     this.options = options;
     this.rooms = new LocalFanOut<>(bus, Delivery::topicId, delivery -> delivery, ChatSocket::onLive);
     this.users = new LocalFanOut<>(bus, MembershipChange::userId, change -> change, ChatSocket::onMembershipChange);
+    this.receipts = new LocalFanOut<>(bus, MessageSeen::userId, seen -> seen, ChatSocket::onSeen);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.gatehouse.gateway.chat;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.auth.Principal;
 import io.gatehouse.contract.gateway.MembershipChange;
+import io.gatehouse.contract.gateway.MessageSeen;
 import io.gatehouse.contract.routing.ChatList;
 import io.gatehouse.contract.routing.ChatRef;
 import io.gatehouse.contract.routing.CatchUp;
@@ -10,6 +11,7 @@ import io.gatehouse.contract.routing.CursorList;
 import io.gatehouse.contract.routing.CursorQuery;
 import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.contract.routing.DeliveryBatch;
+import io.gatehouse.contract.routing.MessagePosition;
 import io.gatehouse.contract.routing.RangeStart;
 import io.gatehouse.contract.routing.ReadRange;
 import io.gatehouse.contract.routing.TopicKind;
@@ -40,7 +42,7 @@ final class ChatSocket implements NamespaceSocket {
   final ClientSocket client;
   final Principal principal;
   private final Map<Long, TopicStream> streams = new HashMap<>(4);
-  private final Map<String, long[]> delivered;
+  private final Map<String, MessagePosition> delivered;
   private boolean gone;
 
   ChatSocket(ChatHub hub, ClientSocket client, Principal principal) {
@@ -50,7 +52,7 @@ final class ChatSocket implements NamespaceSocket {
     int capacity = hub.options.ackIndexSize();
     this.delivered = new LinkedHashMap<>(16, 0.75f, false) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, MessagePosition> eldest) {
         return size() > capacity;
       }
     };
@@ -64,7 +66,8 @@ final class ChatSocket implements NamespaceSocket {
   public void onJoined() {
     Future<ChatList> chats = hub.services.request(Addresses.Routing.CHAT_LIST, new UserRef(userId()));
     Future<CursorList> cursors = hub.services.request(Addresses.Pending.CURSORS, new CursorQuery(userId()));
-    Future.all(chats, cursors, hub.users.join(userId(), Addresses.Sessions.user(userId()), this))
+    Future.all(chats, cursors, hub.users.join(userId(), Addresses.Sessions.user(userId()), this),
+        hub.receipts.join(userId(), Addresses.Sessions.seen(userId()), this))
       .compose(all -> {
         Map<Long, Long> acked = new HashMap<>();
         cursors.result().cursors().forEach(cursor -> acked.put(cursor.topicId(), cursor.afterSeq()));
@@ -87,6 +90,19 @@ final class ChatSocket implements NamespaceSocket {
     streams.keySet().forEach(topicId -> hub.rooms.leave(topicId, Addresses.Delivery.of(TopicKind.CHAT, topicId), this));
     streams.clear();
     hub.users.leave(userId(), Addresses.Sessions.user(userId()), this);
+    hub.receipts.leave(userId(), Addresses.Sessions.seen(userId()), this);
+  }
+
+  @Override
+  public void onBinaryRefused(String event, Acknowledgement ack) {
+    ChatActions.refuseBinary(this, event, ack);
+  }
+
+  /** A message of one of this user's chats was marked seen (by this user or the other member). */
+  void onSeen(MessageSeen seen) {
+    if (!gone) {
+      client.emit(ChatEvents.MESSAGE_RECEIVED, ChatEvents.received(seen.messageId()));
+    }
   }
 
   boolean following(long topicId) {
@@ -172,12 +188,12 @@ final class ChatSocket implements NamespaceSocket {
   }
 
   private void emit(Delivery delivery) {
-    delivered.put(delivery.messageId(), new long[] {delivery.topicId(), delivery.seq()});
+    delivered.put(delivery.messageId(), new MessagePosition(delivery.topicId(), delivery.seq(), delivery.senderId()));
     client.emit(hub.messageEvent(delivery));
   }
 
-  /** Where a message this socket delivered sits (topic id, seq), or null when it is not remembered. */
-  long[] positionOf(String messageId) {
+  /** Where a message this socket delivered sits, or null when it is not remembered. */
+  MessagePosition positionOf(String messageId) {
     return delivered.get(messageId);
   }
 }

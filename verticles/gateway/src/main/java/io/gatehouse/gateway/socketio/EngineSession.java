@@ -33,6 +33,7 @@ final class EngineSession implements NamespaceSockets.Link {
   private Promise<PollAnswer> waitingGet;
   private long pingTimer = -1;
   private long pongTimer = -1;
+  private long connectTimer = -1;
   private boolean closed;
 
   EngineSession(SocketIoServer server, String sid, String authorization) {
@@ -46,6 +47,7 @@ final class EngineSession implements NamespaceSockets.Link {
   /** Opened by a polling handshake: the open packet is the answer to that first GET. */
   PollAnswer openPolling() {
     schedulePing();
+    awaitNamespace();
     return PollAnswers.payload(EngineCodec.encode(openPacket(true)));
   }
 
@@ -55,6 +57,17 @@ final class EngineSession implements NamespaceSockets.Link {
     wire(socket, false);
     socket.writeTextMessage(EngineCodec.encode(openPacket(false)));
     schedulePing();
+    awaitNamespace();
+  }
+
+  /** A client that answers pings but never joins a namespace is closed after connectTimeoutMs, as socket.io does. */
+  private void awaitNamespace() {
+    connectTimer = server.vertx.setTimer(options.connectTimeoutMs(), id -> {
+      connectTimer = -1;
+      if (sockets.joined() == 0) {
+        close("no namespace joined in time");
+      }
+    });
   }
 
   /** A WebSocket that wants to take over from polling: it probes, then upgrades. */
@@ -73,7 +86,8 @@ final class EngineSession implements NamespaceSockets.Link {
       return Future.succeededFuture(PollAnswers.error(1, "Session ID unknown"));
     }
     if (ws != null) {
-      close("polling after upgrade");
+      // a stray request after the upgrade is refused; the upgraded session carries on
+      LOG.debug("[{}] polling request after the upgrade refused", sid);
       return Future.succeededFuture(PollAnswers.error(3, "Bad request"));
     }
     return post ? Future.succeededFuture(receive(body)) : waitForPackets();
@@ -236,7 +250,15 @@ final class EngineSession implements NamespaceSockets.Link {
           sockets.onText(packet.text());
         }
       }
-      case CLOSE -> close("client close");
+      case CLOSE -> {
+        // the reference server answers a GET still waiting with a noop, not with a close of its own
+        if (waitingGet != null) {
+          Promise<PollAnswer> get = waitingGet;
+          waitingGet = null;
+          get.complete(PollAnswers.payload(EngineCodec.encode(EnginePacket.NOOP)));
+        }
+        close("client close");
+      }
       default -> { } // NOOP
     }
   }
@@ -290,6 +312,7 @@ final class EngineSession implements NamespaceSockets.Link {
     LOG.debug("[{}] closed: {}", sid, reason);
     server.vertx.cancelTimer(pingTimer);
     server.vertx.cancelTimer(pongTimer);
+    server.vertx.cancelTimer(connectTimer);
     server.forget(this);
     if (waitingGet != null) {
       waitingGet.complete(PollAnswers.payload(EngineCodec.encode(EnginePacket.CLOSE)));

@@ -22,7 +22,6 @@ public final class NamespaceSockets {
     String authorization();
   }
 
-  static final String BINARY_REFUSED = "binary attachments are not supported";
 
   private final Map<String, Namespace> namespaces;
   private final Link link;
@@ -130,9 +129,8 @@ public final class NamespaceSockets {
       SocketPacket packet = binaryPacket;
       binaryPacket = null;
       Member member = members.get(packet.namespace());
-      if (packet.type() == SocketPacket.Type.BINARY_EVENT && packet.wantsAck() && member != null) {
-        NamespaceSocket.Acknowledgement ack = acknowledgement(member, packet);
-        ack.reply(new JsonObject().put("error", BINARY_REFUSED));
+      if (packet.type() == SocketPacket.Type.BINARY_EVENT && member != null && member.handler != null) {
+        member.handler.onBinaryRefused(packet.eventName(), acknowledgement(member, packet));
       }
     }
   }

@@ -13,9 +13,11 @@ import io.vertx.core.json.JsonObject;
  * @param maxAcksInFlight     most unanswered acknowledgements per namespace socket
  * @param maxBufferedPackets  most packets queued for a polling client before it counts as gone
  * @param maxPacketsPerPost   most packets in one polling POST
+ * @param connectTimeoutMs    how long a session may stay open without joining any namespace
  */
 public record SocketIoOptions(long pingIntervalMs, long pingTimeoutMs, int maxPayload, int maxAttachments,
-                              int maxAcksInFlight, int maxBufferedPackets, int maxPacketsPerPost) {
+                              int maxAcksInFlight, int maxBufferedPackets, int maxPacketsPerPost,
+                              long connectTimeoutMs) {
 
   public static final long DEFAULT_PING_INTERVAL_MS = 25_000;
   public static final long DEFAULT_PING_TIMEOUT_MS = 20_000;
@@ -24,10 +26,12 @@ public record SocketIoOptions(long pingIntervalMs, long pingTimeoutMs, int maxPa
   public static final int DEFAULT_MAX_ACKS_IN_FLIGHT = 256;
   public static final int DEFAULT_MAX_BUFFERED_PACKETS = 10_000;
   public static final int DEFAULT_MAX_PACKETS_PER_POST = 1_000;
+  /** As socket.io's {@code connectTimeout}. */
+  public static final long DEFAULT_CONNECT_TIMEOUT_MS = 45_000;
 
   public SocketIoOptions {
     if (pingIntervalMs < 1 || pingTimeoutMs < 1 || maxPayload < 64 || maxAttachments < 0 || maxAcksInFlight < 1
-      || maxBufferedPackets < 1 || maxPacketsPerPost < 1) {
+      || maxBufferedPackets < 1 || maxPacketsPerPost < 1 || connectTimeoutMs < 1) {
       throw new IllegalArgumentException("invalid socketio options: " + this);
     }
   }
@@ -41,7 +45,8 @@ public record SocketIoOptions(long pingIntervalMs, long pingTimeoutMs, int maxPa
       section.getInteger("maxAttachments", DEFAULT_MAX_ATTACHMENTS),
       section.getInteger("maxAcksInFlight", DEFAULT_MAX_ACKS_IN_FLIGHT),
       section.getInteger("maxBufferedPackets", DEFAULT_MAX_BUFFERED_PACKETS),
-      section.getInteger("maxPacketsPerPost", DEFAULT_MAX_PACKETS_PER_POST));
+      section.getInteger("maxPacketsPerPost", DEFAULT_MAX_PACKETS_PER_POST),
+      section.getLong("connectTimeoutMs", DEFAULT_CONNECT_TIMEOUT_MS));
   }
 
   /** The JSON of the Engine.IO open packet. */

@@ -87,7 +87,8 @@ class NamespaceSocketsTest {
     sockets.onBinary(Buffer.buffer("a"));
     sockets.onBinary(Buffer.buffer("b"));
 
-    assertThat(sent.get(sent.size() - 1)).isEqualTo("3/chat,9[{\"error\":\"binary attachments are not supported\"}]");
+    assertThat(sent.get(sent.size() - 1)).isEqualTo("3/chat,9[{\"event\":\"upload\",\"error\":\"binary_not_supported\","
+      + "\"message\":\"Binary attachments are not supported\"}]");
     assertThat(heard).isEmpty();
     assertThatThrownBy(() -> sockets.onBinary(Buffer.buffer("c"))).isInstanceOf(ProtocolError.class);
     assertThatThrownBy(() -> sockets.onText("53-/chat,[\"too many\"]")).isInstanceOf(ProtocolError.class);
