@@ -34,8 +34,9 @@ export async function launch({ camera } = {}) {
       await page.setViewport({ width: 1100, height: 820 });
       page.on('pageerror', (error) => problems.push(`${name}: page error: ${error.message}`));
       page.on('console', (message) => {
-        if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(message.text()))) {
-          problems.push(`${name}: console error: ${message.text()} ${JSON.stringify(message.location())}`);
+        const text = `${message.text()} ${message.location()?.url ?? ''}`;
+        if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(text))) {
+          problems.push(`${name}: console error: ${text}`);
         }
       });
       page.on('requestfailed', (request) => {

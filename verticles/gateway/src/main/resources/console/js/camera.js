@@ -31,7 +31,9 @@ export async function startCamera(video) {
       canvas.getContext('2d').drawImage(video, 0, 0);
       return canvas.toDataURL('image/jpeg', 0.85);
     },
+    /** Stops the camera; the preview keeps the last picture. */
     stop() {
+      video.poster = this.snapshot();
       stream.getTracks().forEach((track) => track.stop());
       video.srcObject = null;
     },

@@ -76,7 +76,7 @@ export function mountFace() {
           const target = message.target_samples || TARGET_SAMPLES;
           meter.max = target;
           meter.value = Math.min(target, message.frames_processed);
-          progress.textContent = `Pictures ${message.frames_processed}/${target} · face ${message.face_detected
+          progress.textContent = `Pictures ${message.frames_processed} (${target} good ones needed) · face ${message.face_detected
             ? 'seen' : 'not seen'} · blinks ${message.blinks_detected ?? 0} · head movement ${message.motion_detected
             ? 'seen' : 'not yet'} · liveness ${message.liveness_verified ? 'shown' : 'not yet'}`;
         } else if (message.type === 'enrollment_complete' || message.type === 'authentication_complete') {

@@ -25,6 +25,14 @@ const PROMPTS = {
   END: 'Done. Checking the result…',
 };
 
+/** A verifier's display name: a string, or eSignet's {language: text} map. */
+function label(name) {
+  if (typeof name === 'string') {
+    return name;
+  }
+  return name && typeof name === 'object' ? (name.eng ?? Object.values(name).find((v) => typeof v === 'string')) : null;
+}
+
 export function mountSignup() {
   const devOtp = document.getElementById('dev-otp');
   const prompt = document.getElementById('ekyc-prompt');
@@ -122,7 +130,7 @@ export function mountSignup() {
     }
     const { slotId } = await post('/identity-verification/slot', { verifierId: verifier.id, consent: 'AGREE' });
     const camera = await startCamera(document.getElementById('ekyc-video'));
-    ekycStatus.textContent = `Identity check started (${verifier.displayName ?? verifier.id}).`;
+    ekycStatus.textContent = `Identity check started (${label(verifier.displayName) ?? verifier.id}).`;
     try {
       await runSlot(slotId, verifier.id, camera);
     } finally {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +21,21 @@ class EdgeRulesTest {
     assertThat(policy.allows("https://evil.example", "gatehouse:8089")).isFalse();
     assertThat(policy.allows("not a uri ^", "gatehouse:8089")).isFalse();
     assertThat(new OriginPolicy(List.of("*")).allows("https://evil.example", "gatehouse:8089")).isTrue();
+  }
+
+  @Test
+  @DisplayName("with a sibling port, pages the same host serves on that port pass; other hosts and ports do not")
+  void siblingPorts() {
+    OriginPolicy policy = new OriginPolicy(List.of(), Set.of(8088));
+
+    assertThat(policy.allows("http://gatehouse:8088", "gatehouse:8089")).isTrue();
+    assertThat(policy.allows("http://GATEHOUSE:8088", "gatehouse:8089")).isTrue();
+    assertThat(policy.allows("http://[::1]:8088", "[::1]:8089")).isTrue();
+    assertThat(policy.allows("http://gatehouse:8090", "gatehouse:8089")).isFalse();
+    assertThat(policy.allows("http://gatehouse", "gatehouse:8089")).isFalse();
+    assertThat(policy.allows("http://elsewhere:8088", "gatehouse:8089")).isFalse();
+    assertThat(policy.allows("http://gatehouse:8088", null)).isFalse();
+    assertThat(new OriginPolicy(List.of(), Set.of(80)).allows("http://gatehouse", "gatehouse:8089")).isTrue();
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * STOMP 1.2 for Gatehouse: over WebSocket (eKYC slots at {@code stomp.slotPath?slotId=...}, topics at
@@ -47,12 +49,18 @@ public final class StompBridgeVerticle extends VerticleBase {
   private ConnectionsPerAddress connections;
   private EdgeListener edge;
 
+  /** The gateway's port: the web console it serves there opens the eKYC slot's STOMP WebSocket here. */
+  private Set<Integer> consolePort() {
+    int port = config().getJsonObject("gateway", new JsonObject()).getInteger("port", 8088);
+    return port > 0 ? Set.of(port) : Set.of();
+  }
+
   @Override
   public Future<?> start() {
     Codecs.register(vertx);
     options = StompOptions.from(config());
     services = StompServices.of(vertx, options.requestTimeoutMs());
-    origins = new OriginPolicy(options.allowedOrigins());
+    origins = new OriginPolicy(options.allowedOrigins(), consolePort());
     connections = new ConnectionsPerAddress(options.maxConnectionsPerIp());
     edge = new EdgeListener(vertx, EdgeOptions.from(config()), "stomp");
     List<Future<?>> listening = new ArrayList<>();

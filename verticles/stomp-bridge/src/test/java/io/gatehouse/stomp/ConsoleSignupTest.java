@@ -1,0 +1,86 @@
+package io.gatehouse.stomp;
+
+import io.gatehouse.face.engine.FaceFixtures;
+import io.gatehouse.gateway.console.ConsoleBrowser;
+import io.gatehouse.gateway.console.FakeCameraVideo;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Seed 000's flow in the web console, in headless Chromium whose fake camera plays a video of real face frames
+ * (those of {@link FaceLivenessFlowTest}): a blink, a head turned towards the image's left, then towards its
+ * right, each shown for a second, in a loop. The console's STOMP WebSocket goes to the STOMP listener's own port,
+ * which admits pages of the gateway's port.
+ */
+@DisplayName("Sign-up and identity verification in the web console, with the camera")
+class ConsoleSignupTest {
+
+  private static final String DEV_OTP = "246813";
+  private static SignupFixture fixture;
+  private static Path camera;
+
+  @BeforeAll
+  static void start() {
+    assertThat(ConsoleBrowser.chromiumInstalled()).as("Debian chromium (scripts/test installs it)").isTrue();
+    FaceFixtures blinker = FaceFixtures.faceApiSample(3, 0);
+    FaceFixtures turner = FaceFixtures.faceApiSample(4, 0);
+    camera = FakeCameraVideo.write("ekyc", List.of(blinker.frame(170, 0, 0, false), blinker.frame(170, 0, 0, true),
+      blinker.frame(170, 0, 0, false), turner.frame(170, 0, 0, false), turner.mirrored().frame(170, 0, 0, false)));
+    fixture = new SignupFixture(new JsonObject()
+      .put("gateway", new JsonObject().put("port", freePort()))
+      .put("stomp", new JsonObject().put("webSocketPort", freePort()))
+      .put("signup", new JsonObject().put("devFixedOtp", DEV_OTP)));
+  }
+
+  @AfterAll
+  static void stop() {
+    fixture.close();
+  }
+
+  @Test
+  @DisplayName("a person signs up with the development OTP shown on the page, then blinks and turns as prompted "
+    + "(turns worded for the mirrored preview) until the verifier says COMPLETED and the user is verified")
+  void signUpAndVerifyWithTheCamera() {
+    String phone = SignupFixture.newPhone();
+    ConsoleBrowser.Outcome outcome = ConsoleBrowser.run("signup", new JsonObject()
+      .put("url", "http://127.0.0.1:" + fixture.gatehouse.port + "/").put("phone", phone)
+      .put("camera", camera.toString()), 240);
+
+    assertThat(outcome.ok()).as(outcome.toString()).isTrue();
+    JsonObject report = outcome.report();
+    assertThat(report.getString("otp")).isEqualTo(DEV_OTP);
+    assertThat(report.getJsonObject("badIdentifier").getString("text")).startsWith("Enter a phone number");
+    assertThat(report.getJsonObject("wrongOtp").getString("text"))
+      .isEqualTo("That code is not right. Check it and try again.");
+    assertThat(report.getString("status")).isEqualTo("COMPLETED");
+    assertThat(report.getValue("banner")).as("no error left on the page").isNull();
+    JsonArray prompts = report.getJsonArray("prompts");
+    assertThat(prompts.stream().map(JsonObject.class::cast).map(p -> p.getString("code")).distinct().toList())
+      .containsSubsequence("liveness_check", "turn_left", "turn_right", "END");
+    assertThat(prompts.stream().map(JsonObject.class::cast)
+      .filter(p -> "turn_left".equals(p.getString("code"))).map(p -> p.getString("text")).findFirst())
+      .hasValue("Turn your head to your right (towards the right of the preview).");
+    assertThat(fixture.userVerified(phone)).isTrue();
+    assertThat(ConsoleBrowser.SCREENSHOTS.resolve("console-ekyc.png")).exists();
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
