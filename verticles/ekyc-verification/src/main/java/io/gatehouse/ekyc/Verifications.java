@@ -94,18 +94,26 @@ final class Verifications {
       .orElseGet(() -> ServiceFailure.fail(FailureCode.FORBIDDEN, "invalid_slot")));
   }
 
+  /**
+   * One SEND of frames. A body that does not validate is answered with the validation error message in any
+   * state of the slot, the END step passed included (its messages name no slot or verifier); frames for a
+   * slot that is no longer open are refused.
+   */
   Future<FrameResults> process(ProcessFrames request) {
+    if (request.transactionId() == null || !slotIdOf(request.transactionId()).equals(request.slotId())) {
+      return ServiceFailure.fail(FailureCode.FORBIDDEN, "invalid_slot");
+    }
+    FrameBatch batch = FrameBatch.parse(request.body(), request.slotId(), options.maxFramesPerSend());
+    if (!batch.valid()) {
+      return Future.succeededFuture(new FrameResults(new JsonArray().add(message(request.slotId(), null,
+        Verifier.Event.error(batch.error())))));
+    }
     return slots.openSlot(request.transactionId(), request.slotId()).compose(found -> {
       if (found.isEmpty()) {
         return ServiceFailure.fail(FailureCode.FORBIDDEN, "invalid_slot");
       }
       SlotRepository.OpenSlot slot = found.get();
       Verifier verifier = verifiers.get(slot.verifierId());
-      FrameBatch batch = FrameBatch.parse(request.body(), request.slotId(), options.maxFramesPerSend());
-      if (!batch.valid()) {
-        return Future.succeededFuture(new FrameResults(new JsonArray().add(message(request.slotId(), verifier,
-          Verifier.Event.error(batch.error())))));
-      }
       return verifier.process(slot.progress(), batch)
         .compose(outcome -> record(request.transactionId(), slot, verifier, outcome).map(outcome))
         .map(outcome -> {
@@ -151,7 +159,7 @@ final class Verifications {
       .orElseGet(() -> ServiceFailure.fail(FailureCode.NOT_FOUND, "invalid_transaction")));
   }
 
-  /** A MESSAGE body of PROTOCOLS §4; validation errors carry no slot or verifier id. */
+  /** A MESSAGE body of PROTOCOLS §4; errors carry no slot or verifier id ({@code verifier} may then be null). */
   static JsonObject message(String slotId, Verifier verifier, Verifier.Event event) {
     boolean error = event.isError();
     return new JsonObject()

@@ -131,6 +131,36 @@ class SeedSignupFlowTest {
     assertThat(run.messages().get(0).getValue("verifierId")).isNull();
   }
 
+  @Test
+  @DisplayName("after the END step, bad process-frame bodies still get ERROR feedback messages, and the connection stays")
+  void validationErrorsAfterEnd() {
+    SignupClient browser = fixture.browser();
+    String slotId = fixture.allotSlot(browser, "mock-identity-verifier");
+    JsonArray sends = new JsonArray()
+      .add(step(slotId, "START", "0", ""))
+      .add(step(slotId, "liveness_check", "1", ""))
+      .add(step(slotId, "liveness_check", "2", ""))
+      .add(step(slotId, "liveness_check", "5", ""))
+      .add(step(slotId, " ", "6", ""))
+      .add(step(slotId, "liveness_check", -1, ""))
+      .add(step("", "liveness_check", "7", ""))
+      .add(new JsonObject().put("slotId", slotId).put("stepCode", "liveness_check")
+        .put("frames", new JsonArray().add(new JsonObject().put("frame", 42).put("order", 8))));
+    PythonStompClient.Run run = PythonStompClient.runForMessages(fixture.stomp.webSocketPort(), slotId,
+      browser.cookieHeader(), sends, 8);
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.frames("ERROR")).isEmpty();
+    assertThat(run.messages()).extracting(SeedSignupFlowTest::describe).containsExactly("step liveness_check",
+      "MESSAGE turn_left", "MESSAGE turn_right", "step END", "ERROR invalid_step_code", "ERROR invalid_order",
+      "ERROR invalid_slot_id", "ERROR invalid_frame");
+    assertThat(run.messages().subList(4, 8)).allSatisfy(message -> {
+      assertThat(message.getValue("id")).isNull();
+      assertThat(message.getValue("verifierId")).isNull();
+      assertThat(message.getValue("step")).isNull();
+    });
+  }
+
   static String describe(JsonObject message) {
     JsonObject step = message.getJsonObject("step");
     JsonObject feedback = message.getJsonObject("feedback");
