@@ -38,7 +38,24 @@ const engine = await createEngine({
   minScore: Number(args['min-score']),
   maxPixels: Number(args['max-pixels']),
 });
+await warmUp();
 log(`ready: face-api ${engine.versions.faceapi}, tfjs ${engine.versions.tfjs} on ${engine.backend}, detector ${args.detector}`);
+
+/**
+ * The first inferences compile the WebAssembly kernels for each net and shape, which takes seconds: run them on a
+ * photo shipped with face-api before taking frames, so that no client's first frame pays for it.
+ */
+async function warmUp() {
+  try {
+    const sample = fs.readFileSync(new URL(import.meta.resolve('@vladmandic/face-api/package.json')).pathname
+      .replace(/package\.json$/, 'demo/sample1.jpg'));
+    for (let i = 0; i < 2; i++) {
+      await engine.analyze(sample, { descriptor: true });
+    }
+  } catch (e) {
+    log('warm-up skipped:', e.message);
+  }
+}
 
 if (args.supervised) {
   // The node holds our stdin open; when it ends, the node is gone.
@@ -88,7 +105,23 @@ async function run() {
     } catch (e) {
       log(`cannot reach the bridge at ${host}:${port}: ${e.message}`);
     }
-    if (args.supervised) {
+    /**
+ * The first inferences compile the WebAssembly kernels for each net and shape, which takes seconds: run them on a
+ * photo shipped with face-api before taking frames, so that no client's first frame pays for it.
+ */
+async function warmUp() {
+  try {
+    const sample = fs.readFileSync(new URL(import.meta.resolve('@vladmandic/face-api/package.json')).pathname
+      .replace(/package\.json$/, 'demo/sample1.jpg'));
+    for (let i = 0; i < 2; i++) {
+      await engine.analyze(sample, { descriptor: true });
+    }
+  } catch (e) {
+    log('warm-up skipped:', e.message);
+  }
+}
+
+if (args.supervised) {
       process.exit(3);
     }
     await new Promise(resolve => setTimeout(resolve, delay));

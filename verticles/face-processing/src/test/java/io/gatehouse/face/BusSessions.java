@@ -40,7 +40,7 @@ final class BusSessions implements AutoCloseable {
 
   static <T> T await(Future<T> future) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+      return future.toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -56,7 +56,7 @@ final class BusSessions implements AutoCloseable {
 
   Future<FrameOutcome> send(String sessionId, byte[] image) {
     return vertx.eventBus().<FrameOutcome>request(Addresses.Face.session(sessionId), new SessionFrame(sessionId, image),
-      new DeliveryOptions().setSendTimeout(30_000)).map(reply -> reply.body());
+      new DeliveryOptions().setSendTimeout(120_000)).map(reply -> reply.body());
   }
 
   @Override

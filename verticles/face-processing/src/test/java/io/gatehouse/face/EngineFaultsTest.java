@@ -34,7 +34,7 @@ class EngineFaultsTest {
 
   @BeforeAll
   static void deploy() {
-    JsonObject faceSection = EngineTestKit.faceSection(2).put("engineTimeoutMs", 3000).put("engineAttempts", 3)
+    JsonObject faceSection = EngineTestKit.faceSection(2).put("engineTimeoutMs", 10_000).put("engineAttempts", 3)
       .put("engineRestartDelayMs", 200);
     sessions = new BusSessions("facefaults", faceSection);
     face = sessions.face;

@@ -1,6 +1,7 @@
 package io.gatehouse.face;
 
 import io.gatehouse.contract.face.FrameAnalysis;
+import io.gatehouse.face.engine.FaceShape;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +65,29 @@ class LivenessTrackerTest {
     tracker.observe(FrameAnalysis.noSingleFace(0), 0, null);
     tracker.observe(at(0.5), 0.2, null);
     assertThat(tracker.blinks()).isZero();
+  }
+
+  @Test
+  @DisplayName("with landmarks, eye aspect ratios 0.31 → 0.12 → 0.30 are a blink, and a face only moved in the frame "
+    + "is no motion until its yaw or pitch changes by the threshold")
+  void landmarkBlinksAndPoseMotion() {
+    LivenessTracker tracker = new LivenessTracker(0.08, 0.15);
+    tracker.observe(at(0.3), 0.31, new FaceShape(0.02, -0.10));
+    tracker.observe(at(0.7), 0.12, new FaceShape(0.05, -0.08));
+    tracker.observe(at(0.5), 0.30, new FaceShape(-0.03, -0.12));
+    assertThat(tracker.blinks()).isEqualTo(1);
+    assertThat(tracker.motion()).as("moved across the frame, pose within 0.08").isFalse();
+
+    tracker.observe(at(0.5), 0.30, new FaceShape(0.14, -0.11));
+    assertThat(tracker.motion()).as("yaw spread 0.17").isTrue();
+  }
+
+  @Test
+  @DisplayName("a nod counts as motion as well as a turn")
+  void pitchChangeIsMotion() {
+    LivenessTracker tracker = new LivenessTracker(0.08, 0.15);
+    tracker.observe(at(0.5), 0.3, new FaceShape(0, -0.1));
+    tracker.observe(at(0.5), 0.3, new FaceShape(0, 0.06));
+    assertThat(tracker.motion()).isTrue();
   }
 }

@@ -1,5 +1,8 @@
 package io.gatehouse.face;
 
+import io.gatehouse.contract.Addresses;
+import io.gatehouse.contract.face.AnalyzeFrame;
+import io.gatehouse.contract.face.FrameAnalysis;
 import io.gatehouse.contract.face.FrameOutcome;
 import io.gatehouse.face.engine.FaceFixtures;
 import io.gatehouse.face.polyglot.EngineTestKit;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +58,7 @@ class PolyglotLivenessTest {
   void stillPhotoFails() {
     byte[] still = FaceFixtures.faceApiSample(3, 0).frame(170, 0, 0, false);
 
-    List<FrameOutcome> outcomes = play("still", java.util.Collections.nCopies(WINDOW + 2, still));
+    List<FrameOutcome> outcomes = play("still", Collections.nCopies(WINDOW + 2, still));
 
     FrameOutcome last = outcomes.get(outcomes.size() - 1);
     assertThat(outcomes).allSatisfy(o -> assertThat(o.kind()).isNotIn(FrameOutcome.Kind.ENROLLED));
@@ -81,6 +85,32 @@ class PolyglotLivenessTest {
       assertThat(last.motion()).isFalse();
       assertThat(outcomes).allSatisfy(o -> assertThat(o.faceDetected()).isTrue());
     }
+  }
+
+  /**
+   * eKYC's {@code turn_left} / {@code turn_right} read the stateless analysis' yaw against {@code ekyc.turnYaw}
+   * (0.25): {@code sample4.jpg}'s woman looks down to the image's left, her mirror image to its right.
+   */
+  @Test
+  @DisplayName("the stateless analysis (eKYC liveness) gives a head turned to the image's left a yaw below -0.25, "
+    + "its mirror image above 0.25, with the eyes open")
+  void turnedHeadsHaveSignedYaw() {
+    FaceFixtures turned = FaceFixtures.faceApiSample(4, 0);
+    for (int[] framing : new int[][] {{170, 0, 0}, {150, 60, 20}, {200, -40, -10}}) {
+      FrameAnalysis left = analyze(turned.frame(framing[0], framing[1], framing[2], false));
+      FrameAnalysis right = analyze(turned.mirrored().frame(framing[0], framing[1], framing[2], false));
+
+      assertThat(left.faces()).isEqualTo(1);
+      assertThat(left.yaw()).isLessThan(-0.25);
+      assertThat(right.yaw()).isGreaterThan(0.25);
+      assertThat(left.eyesOpen()).isTrue();
+      assertThat(right.eyesOpen()).isTrue();
+    }
+  }
+
+  private static FrameAnalysis analyze(byte[] frame) {
+    return BusSessions.await(sessions.vertx.eventBus().<FrameAnalysis>request(Addresses.Face.ANALYZE_FRAME,
+      new AnalyzeFrame(frame)).map(reply -> reply.body()));
   }
 
   @Test

@@ -16,10 +16,14 @@ public final class EngineTestKit {
   private EngineTestKit() {
   }
 
-  /** The {@code face} section: polyglot engine with {@code workers} local worker processes. */
+  /**
+   * The {@code face} section: polyglot engine with {@code workers} local worker processes. Waits are generous
+   * (a frame may take seconds on a loaded machine); tests of timeouts set their own.
+   */
   public static JsonObject faceSection(int workers) {
     return new JsonObject().put("engineType", "polyglot").put("engineWorkers", workers).put("bridgePort", 0)
-      .put("engineDir", workerDir().toString()).put("keyDir", tempDir("face-keys").toString());
+      .put("engineDir", workerDir().toString()).put("keyDir", tempDir("face-keys").toString())
+      .put("engineTimeoutMs", 30_000).put("frameTimeoutMs", 90_000);
   }
 
   /** The engine secret a node created in the key directory of {@code faceSection}. */
