@@ -42,12 +42,16 @@ scenario(async ({ url, alice, bob, screenshots }, open) => {
   await waitText(b, '#people .badge', '1 new');
   await pick(b, alice);
   await waitText(b, '#chat-messages', 'hello bob');
+  await waitText(a, '#chat-messages .read', 'Read'); // bob has it on screen: alice sees the read receipt
   await say(b, 'hi alice');
   await waitText(a, '#chat-messages', 'hi alice');
+  await waitText(b, '#chat-messages .read', 'Read'); // alice has the chat open too
   for (let i = 1; i <= SENT; i++) {
     await say(a, `message ${i}`);
   }
   await waitText(b, '#chat-messages', `message ${SENT}`);
+  await a.waitForFunction((n) => document.querySelectorAll('#chat-messages .read').length === n, { polling: 100 },
+    SENT + 1);
   const live = { alice: await shown(a), bob: await shown(b) };
   await screenshot(a, screenshots, 'chat');
 

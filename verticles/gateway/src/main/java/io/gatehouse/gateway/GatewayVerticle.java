@@ -63,7 +63,8 @@ public class GatewayVerticle extends VerticleBase {
     SocketIoOptions socketIoOptions = SocketIoOptions.from(config());
     ChatOptions chatOptions = ChatOptions.from(config());
     socketIo = new SocketIoServer(vertx, socketIoOptions,
-      Map.of(ChatNamespace.NAME, new ChatNamespace(vertx.eventBus(), services, chatOptions, deletedUsers)), coalescing);
+      Map.of(ChatNamespace.NAME, new ChatNamespace(vertx.eventBus(), services, chatOptions, deletedUsers)), coalescing,
+      new OriginPolicy(actionOptions.allowedOrigins()));
     EdgeListener edge = new EdgeListener(vertx, EdgeOptions.from(config()), "gateway");
     server = vertx.createHttpServer(edge.http(new HttpServerOptions()
       .setHost(options.host())

@@ -3,6 +3,7 @@ package io.gatehouse.gateway.socketio;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.edge.OriginPolicy;
 import io.gatehouse.contract.gateway.PollAnswer;
 import io.gatehouse.contract.gateway.PollForward;
 import io.gatehouse.gateway.WriteCoalescing;
@@ -39,10 +40,13 @@ public final class SocketIoServer {
   private final SessionTable<EngineSession> sessions = new SessionTable<>();
   private final DeliveryOptions forwarding;
   private final WriteCoalescing coalescing;
+  private final OriginPolicy origins;
 
+  /** {@code origins}: browser Origins that may upgrade to WebSocket (those of {@code gateway.allowedOrigins}). */
   public SocketIoServer(Vertx vertx, SocketIoOptions options, Map<String, Namespace> namespaces,
-                        WriteCoalescing coalescing) {
+                        WriteCoalescing coalescing, OriginPolicy origins) {
     this.vertx = vertx;
+    this.origins = origins;
     this.coalescing = coalescing;
     this.options = options;
     this.namespaces = Map.copyOf(namespaces);
@@ -113,7 +117,7 @@ public final class SocketIoServer {
       reply(ctx, PollAnswers.error(3, "Bad request"));
       return;
     }
-    if (!Origins.allowed(request)) {
+    if (!origins.allows(request.getHeader(HttpHeaders.ORIGIN), request.getHeader(HttpHeaders.HOST))) {
       reply(ctx, PollAnswers.error(4, "Forbidden"));
       return;
     }

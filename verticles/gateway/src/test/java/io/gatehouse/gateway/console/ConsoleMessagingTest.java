@@ -1,6 +1,7 @@
 package io.gatehouse.gateway.console;
 
 import io.gatehouse.gateway.GatewayFixture;
+import io.gatehouse.gateway.HttpProbe;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +33,8 @@ class ConsoleMessagingTest {
   }
 
   @Test
-  @DisplayName("two pages chat over Socket.IO: pick a person, send, receive, mark seen; a fresh page pages back "
-    + "through the history")
+  @DisplayName("two pages chat over Socket.IO: pick a person, send, receive, read receipts; a fresh page pages "
+    + "back through the history")
   void twoPagesChat() {
     JsonObject report = play("chat");
     List<String> conversation = new ArrayList<>(List.of("hello bob", "hi alice"));
@@ -42,6 +43,10 @@ class ConsoleMessagingTest {
     assertThat(texts(report.getJsonObject("live").getJsonArray("bob"))).containsExactlyElementsOf(conversation);
     assertThat(report.getJsonObject("live").getJsonArray("bob").stream().map(JsonObject.class::cast)
       .filter(m -> m.getBoolean("mine")).map(m -> m.getString("text")).toList()).containsExactly("hi alice");
+    // each side sees the other's read receipt on every message it sent, and none on what it received
+    assertThat(readMarks(report.getJsonObject("live").getJsonArray("alice")))
+      .containsExactlyElementsOf(conversation.stream().filter(text -> !text.equals("hi alice")).toList());
+    assertThat(readMarks(report.getJsonObject("live").getJsonArray("bob"))).containsExactly("hi alice");
     // the first history page holds the newest ten; "Load older messages" brings the rest, then disappears
     assertThat(texts(report.getJsonArray("firstPage"))).containsExactlyElementsOf(conversation.subList(4, 14));
     assertThat(texts(report.getJsonArray("history"))).containsExactlyElementsOf(conversation);
@@ -49,6 +54,22 @@ class ConsoleMessagingTest {
     // bob saw everything on the first page, so nothing comes back unread on the fresh one
     assertThat(report.getInteger("unreadBadges")).isZero();
     assertThat(ConsoleBrowser.SCREENSHOTS.resolve("console-chat.png")).exists();
+  }
+
+  @Test
+  @DisplayName("/ is the console page, its modules and vendored client libraries are served from the jar, a missing "
+    + "file is 404, and without signup.devFixedOtp the page is told no OTP")
+  void staticFilesAndConfig() {
+    HttpProbe.Reply page = gateway.http.get("/", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.raw().toString()).contains("<title>Gatehouse console</title>");
+    assertThat(gateway.http.get("/console/js/main.js", null).status()).isEqualTo(200);
+    assertThat(gateway.http.get("/console/vendor/socket.io.esm.min.js", null).raw().toString()).contains("export");
+    assertThat(gateway.http.get("/console/vendor/stomp.umd.min.js", null).raw().toString()).contains("StompJs");
+    assertThat(gateway.http.get("/console/js/no-such-module.js", null).status()).isEqualTo(404);
+    JsonObject config = gateway.http.get("/console/config.json", null).json();
+    assertThat(config.getInteger("stompPort")).isEqualTo(8089);
+    assertThat(config.containsKey("devOtp")).isFalse();
   }
 
   /** Plays a scenario with two fresh users, alice and bob, who create their accounts in the console. */
@@ -59,6 +80,11 @@ class ConsoleMessagingTest {
       .put("bob", "bob-" + suffix), 180);
     assertThat(outcome.ok()).as(outcome.toString()).isTrue();
     return outcome.report();
+  }
+
+  private static List<String> readMarks(JsonArray messages) {
+    return messages.stream().map(JsonObject.class::cast).filter(m -> m.getBoolean("read"))
+      .map(m -> m.getString("text")).toList();
   }
 
   private static List<String> texts(JsonArray messages) {
