@@ -28,6 +28,16 @@ scenario(async ({ url, alice, bob, screenshots }, open) => {
   const session = await open();
   const a = await session.page('alice');
   const b = await session.page('bob');
+  // keyboard only: Tab past the skip link and the first two screens, Enter opens Topics
+  await a.goto(url, { waitUntil: 'load' });
+  await a.waitForSelector('body[data-ready="true"]');
+  for (let i = 0; i < 4; i++) {
+    await a.keyboard.press('Tab');
+  }
+  const focused = await a.evaluate(() => document.activeElement.textContent);
+  await a.keyboard.press('Enter');
+  await a.waitForFunction(() => document.body.dataset.screen === 'topics', { polling: 100 });
+  const keyboard = { focused, current: await a.$eval('nav a[aria-current="page"]', (link) => link.textContent) };
   await signIn(a, url, 'topics', { username: alice, password: 'alice password', email: `${alice}@example.org` });
   await signIn(b, url, 'topics', { username: bob, password: 'bob password', email: `${bob}@example.org` });
   await waitText(a, '#topics-connection', 'Connected');
@@ -77,5 +87,7 @@ scenario(async ({ url, alice, bob, screenshots }, open) => {
   await screenshot(b, screenshots, 'topics');
   const unlabelled = await a.$$eval('input', (inputs) => inputs.filter((input) => !input.closest('label')
     && !input.getAttribute('aria-label')).map((input) => input.name));
-  return { bob: await messages(b), alice: await messages(a), errors: { taken, unknownUser, hidden, notMember }, unlabelled };
+  return {
+    bob: await messages(b), alice: await messages(a), errors: { taken, unknownUser, hidden, notMember }, unlabelled, keyboard,
+  };
 });

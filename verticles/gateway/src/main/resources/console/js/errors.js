@@ -23,6 +23,19 @@ const SENTENCES = {
   'Invalid token': 'Your sign-in token is not valid. Sign in again.',
   'Invalid signature': 'Your sign-in token is not valid. Sign in again.',
   unknown_event: 'The chat server did not understand that request.',
+  unknown_user: 'No such user.',
+  invalid_name: 'That name is not valid.',
+  invalid_target: 'That topic or user name is not valid.',
+  invalid_signature: 'Your sign-in token is not valid. Sign in again.',
+  binary_not_supported: 'Files and binary messages cannot be sent here.',
+  forbidden_origin: 'The gateway does not accept connections from this page\'s address.',
+  upgrade_required: 'This connection must be upgraded to a WebSocket.',
+  quota_exceeded: 'You have reached your limit for that. Remove something first or try later.',
+  topic_quota_exceeded: 'You have created as many topics as you may.',
+  membership_quota_exceeded: 'You are in as many topics as you may be. Leave one first.',
+  invite_rate_exceeded: 'You are inviting too fast. Wait a moment and try again.',
+  too_many_requests: 'Too many requests. Wait a moment and try again.',
+  login_throttled: 'Too many sign-in attempts. Wait a few minutes and try again.',
   // signup and identity verification
   invalid_csrf_token: 'The page\'s security token is missing or stale. Reload the page and try again.',
   invalid_purpose: 'That kind of code request is not supported.',
@@ -60,6 +73,12 @@ const SENTENCES = {
   session_finished: 'That face session has finished. Start again.',
   session_expired: 'The face session expired. Start again.',
   user_id_required: 'Enter a user id.',
+  engine_unavailable: 'The face service is not ready. Try again in a moment.',
+  no_face: 'No face is visible. Face the camera in good light.',
+  several_faces: 'More than one face is visible. Make sure only you are in the picture.',
+  low_quality: 'The picture is not clear enough. Face the camera in good light.',
+  liveness_failed: 'Liveness was not shown: blink and move your head a little.',
+  not_matched: 'The face did not match.',
   network: 'The gateway could not be reached, or it does not accept requests from this page\'s address.',
 };
 
@@ -80,6 +99,11 @@ const SOCKET_CLOSE = {
   1006: 'The connection was lost.',
   1001: 'The gateway is shutting down. Connect again in a moment.',
 };
+
+/** Whether {@code code} has a sentence of its own. */
+export function known(code) {
+  return Object.hasOwn(SENTENCES, code);
+}
 
 /** The sentence for {@code code}, else the server's own text, else a generic one. */
 export function sentence(code, fallback) {

@@ -106,7 +106,9 @@ class ConsoleMessagingTest {
     assertThat(report.getJsonObject("errors").getString("unknownUser")).isEqualTo("That topic or user does not exist.");
     assertThat(report.getJsonObject("errors").getString("hidden")).isEqualTo("That topic or user does not exist.");
     assertThat(report.getJsonObject("errors").getString("notMember")).startsWith("You are not a member of that topic.");
-    assertThat(report.getJsonArray("unlabelled")).isEmpty();
+    assertThat(report.getJsonArray("unlabelled")).as("inputs without a label").isEmpty();
+    assertThat(report.getJsonObject("keyboard").getString("focused")).isEqualTo("Topics");
+    assertThat(report.getJsonObject("keyboard").getString("current")).isEqualTo("Topics");
     assertThat(ConsoleBrowser.SCREENSHOTS.resolve("console-topics.png")).exists();
   }
 }
