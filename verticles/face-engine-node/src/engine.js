@@ -8,7 +8,13 @@ const require = createRequire(import.meta.url);
 
 export { InvalidFrame };
 
-/** Loads the backend and the nets once; options: { detector: 'tiny' | 'ssd', inputSize, minScore, maxPixels }. */
+/**
+ * Loads the backend and the nets once; options: { detector: 'tiny' | 'ssd', inputSize, livenessInputSize, minScore,
+ * maxPixels }. The Tiny detector looks at frames scaled to inputSize when a descriptor is asked for (matching was
+ * calibrated so) and to livenessInputSize otherwise. The detector's cost grows with the square of its input
+ * (640x480 frames: ~45 ms of CPU at 224, ~100 ms at 416), but at 224 it also reports faces that are not there
+ * (a crop of a group photo gave two), so both default to 416.
+ */
 export async function createEngine(options) {
   const tf = require('@tensorflow/tfjs');
   require('@tensorflow/tfjs-backend-wasm');
@@ -20,9 +26,11 @@ export async function createEngine(options) {
   await faceapi.nets.ssdMobilenetv1.loadFromDisk(models);
   await faceapi.nets.faceLandmark68Net.loadFromDisk(models);
   await faceapi.nets.faceRecognitionNet.loadFromDisk(models);
+  const tiny = inputSize => new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: options.minScore });
+  const ssd = new faceapi.SsdMobilenetv1Options({ minConfidence: options.minScore, maxResults: 10 });
   const detectors = {
-    tiny: new faceapi.TinyFaceDetectorOptions({ inputSize: options.inputSize, scoreThreshold: options.minScore }),
-    ssd: new faceapi.SsdMobilenetv1Options({ minConfidence: options.minScore, maxResults: 10 }),
+    tiny: { descriptor: tiny(options.inputSize), liveness: tiny(options.livenessInputSize || options.inputSize) },
+    ssd: { descriptor: ssd, liveness: ssd },
   };
   if (!detectors[options.detector]) {
     throw new Error('unknown detector ' + options.detector + ' (tiny or ssd)');
@@ -33,7 +41,8 @@ export async function createEngine(options) {
     const image = await decode(bytes, options.maxPixels);
     const input = toTensor(tf, image);
     try {
-      let task = faceapi.detectAllFaces(input, detectors[detector] || detectors[options.detector]).withFaceLandmarks();
+      const chosen = detectors[detector] || detectors[options.detector];
+      let task = faceapi.detectAllFaces(input, descriptor ? chosen.descriptor : chosen.liveness).withFaceLandmarks();
       if (descriptor) {
         task = task.withFaceDescriptors();
       }

@@ -2,9 +2,11 @@
 // engine secret and serves the engine address one frame at a time.
 //
 //   node src/worker.js --bridge HOST:PORT --secret-file FILE [--detector tiny|ssd] [--input-size 416]
+//                      [--liveness-input-size 416]
 //
 // Options may also come from GATEHOUSE_ENGINE_BRIDGE, GATEHOUSE_ENGINE_SECRET_FILE, GATEHOUSE_ENGINE_DETECTOR,
-// GATEHOUSE_ENGINE_INPUT_SIZE, GATEHOUSE_ENGINE_MIN_SCORE, GATEHOUSE_ENGINE_MAX_PIXELS. With --supervised (set by a
+// GATEHOUSE_ENGINE_INPUT_SIZE, GATEHOUSE_ENGINE_LIVENESS_INPUT_SIZE, GATEHOUSE_ENGINE_MIN_SCORE,
+// GATEHOUSE_ENGINE_MAX_PIXELS. With --supervised (set by a
 // node that started this worker) the worker exits when its connection or its parent goes away, and the node
 // starts another; otherwise it reconnects until stopped.
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ const { values: args } = parseArgs({
     'secret-file': { type: 'string', default: env.GATEHOUSE_ENGINE_SECRET_FILE || 'data/keys/face-engine.secret' },
     detector: { type: 'string', default: env.GATEHOUSE_ENGINE_DETECTOR || 'tiny' },
     'input-size': { type: 'string', default: env.GATEHOUSE_ENGINE_INPUT_SIZE || '416' },
+    'liveness-input-size': { type: 'string', default: env.GATEHOUSE_ENGINE_LIVENESS_INPUT_SIZE || '416' },
     'min-score': { type: 'string', default: env.GATEHOUSE_ENGINE_MIN_SCORE || '0.3' },
     'max-pixels': { type: 'string', default: env.GATEHOUSE_ENGINE_MAX_PIXELS || String(4096 * 4096) },
     supervised: { type: 'boolean', default: false },
@@ -35,6 +38,7 @@ const secret = fs.readFileSync(args['secret-file'], 'utf8').trim();
 const engine = await createEngine({
   detector: args.detector,
   inputSize: Number(args['input-size']),
+  livenessInputSize: Number(args['liveness-input-size']),
   minScore: Number(args['min-score']),
   maxPixels: Number(args['max-pixels']),
 });

@@ -26,8 +26,8 @@ import java.util.Map;
  * Frames per second and latency per frame of the polyglot face engine, as face-processing sees it: 640×480 JPEG
  * frames through {@link PolyglotAnalyzer} (the bus, the TCP bridge, a worker, the reply checked), one frame in
  * flight per worker, for liveness frames (landmarks only) and descriptor frames (with the 128-d descriptor).
- * Prints one JSON line per kind of frame. Usage: {@code scripts/bench face [--workers N] [--frames 200]
- * [--warmup 20] [--detector tiny|ssd] [--input-size 416] [--photo PATH]}.
+ * Prints one JSON line per kind of frame, with the workers' CPU time per frame and what that makes per core. Usage: {@code scripts/bench face [--workers N] [--frames 200]
+ * [--warmup 20] [--detector tiny|ssd] [--input-size 416] [--liveness-input-size 416] [--photo PATH]}.
  */
 public final class FaceEngineBench {
 
@@ -49,6 +49,8 @@ public final class FaceEngineBench {
     JsonObject face = new JsonObject().put("engineWorkers", workers).put("bridgePort", 0)
       .put("engineDetector", given.getOrDefault("detector", PolyglotOptions.DEFAULT_DETECTOR))
       .put("engineInputSize", CliArgs.intOf(given, "input-size", PolyglotOptions.DEFAULT_INPUT_SIZE))
+      .put("engineLivenessInputSize", CliArgs.intOf(given, "liveness-input-size",
+        PolyglotOptions.DEFAULT_LIVENESS_INPUT_SIZE))
       .put("engineTimeoutMs", 60_000).put("engineAttempts", 1)
       .put("engineDir", given.getOrDefault("engine-dir", "verticles/face-engine-node"));
     PolyglotOptions options = PolyglotOptions.from(face, 1 << 20, 1L << 24);
@@ -63,13 +65,17 @@ public final class FaceEngineBench {
       PolyglotAnalyzer analyzer = new PolyglotAnalyzer(vertx, options);
       for (boolean descriptor : new boolean[] {false, true}) {
         run(vertx, analyzer, samples, descriptor, workers, warmup);
-        JsonObject result = run(vertx, analyzer, samples, descriptor, workers, frames)
-          .put("workers", workers).put("detector", options.detector()).put("inputSize", options.inputSize())
+        long cpuBefore = workerCpuNanos(processes);
+        JsonObject result = run(vertx, analyzer, samples, descriptor, workers, frames);
+        double cpuMsPerFrame = (workerCpuNanos(processes) - cpuBefore) / 1e6 / frames;
+        result.put("workerCpuMsPerFrame", round(cpuMsPerFrame)).put("framesPerCoreSecond", round(1000 / cpuMsPerFrame))
+          .put("workers", workers).put("detector", options.detector()).put("inputSize", descriptor ? options.inputSize() : options.livenessInputSize())
           .put("frameBytes", samples.get(0).length);
         resultOut.println(result.encode());
       }
     } finally {
-      processes.stop().eventually(bridge::close).eventually(vertx::close).await();
+      processes.stop().eventually(bridge::close).await();
+      vertx.close().await();
     }
     System.exit(0);
   }
@@ -115,6 +121,16 @@ public final class FaceEngineBench {
         next(analyzer, samples, descriptor, count, sent, latency, done);
       })
       .onFailure(done::tryFail);
+  }
+
+  /**
+   * CPU time the worker processes have used (user and system): frames per CPU-second of a worker is what one core
+   * gives, whatever else the machine runs at the time (wall-clock rates are only comparable on an idle machine).
+   */
+  private static long workerCpuNanos(EngineProcesses processes) {
+    return processes.pids().stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream)
+      .map(handle -> handle.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
+      .mapToLong(Long::longValue).sum();
   }
 
   private static double round(double value) {

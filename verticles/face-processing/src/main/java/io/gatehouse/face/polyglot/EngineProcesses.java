@@ -45,6 +45,7 @@ public final class EngineProcesses {
     this.command = List.of(options.command(), "src/worker.js", "--supervised",
       "--bridge", options.bridgeHost() + ":" + bridgePort, "--secret-file", secretFile.toString(),
       "--detector", options.detector(), "--input-size", String.valueOf(options.inputSize()),
+      "--liveness-input-size", String.valueOf(options.livenessInputSize()),
       "--min-score", String.valueOf(options.minScore()), "--max-pixels", String.valueOf(options.maxPixels()));
     this.running = new Process[options.workers()];
     this.restartDelay = new long[options.workers()];

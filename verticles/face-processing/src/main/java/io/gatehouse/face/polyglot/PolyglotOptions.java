@@ -9,12 +9,13 @@ import java.nio.file.Path;
  * node starts and supervises (0: none, workers run elsewhere); the bridge listens on {@code bridgeHost:bridgePort};
  * workers run {@code command} (Node.js) in {@code workerDir}. A frame waits {@code timeoutMs} for a worker and is
  * tried {@code attempts} times in all (the bus picks another worker each time). {@code detector} and
- * {@code inputSize} choose face-api's detector; {@code eyesOpenEar} is the eye aspect ratio above which a single
+ * {@code inputSize} choose face-api's detector, {@code livenessInputSize} the Tiny detector's smaller input for
+ * frames analysed without a descriptor; {@code eyesOpenEar} is the eye aspect ratio above which a single
  * frame counts as eyes open (stateless analyses; sessions judge blinks against the person's own open-eye level).
  */
 public record PolyglotOptions(int workers, String bridgeHost, int bridgePort, String command, Path workerDir,
                               long timeoutMs, int attempts, long startTimeoutMs, long restartDelayMs, String detector,
-                              int inputSize, double minScore, double eyesOpenEar, double matchThreshold,
+                              int inputSize, int livenessInputSize, double minScore, double eyesOpenEar, double matchThreshold,
                               int maxFrameBytes, long maxPixels) {
 
   public static final int DEFAULT_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -28,6 +29,7 @@ public record PolyglotOptions(int workers, String bridgeHost, int bridgePort, St
   public static final long DEFAULT_RESTART_DELAY_MS = 1_000;
   public static final String DEFAULT_DETECTOR = "tiny";
   public static final int DEFAULT_INPUT_SIZE = 416;
+  public static final int DEFAULT_LIVENESS_INPUT_SIZE = 416;
   public static final double DEFAULT_MIN_SCORE = 0.3;
   public static final double DEFAULT_EYES_OPEN_EAR = 0.2;
   /** Calibrated on face-dev-set (README, "Face engine"): no pair on either side of it within 0.02. */
@@ -47,6 +49,7 @@ public record PolyglotOptions(int workers, String bridgeHost, int bridgePort, St
       face.getLong("engineRestartDelayMs", DEFAULT_RESTART_DELAY_MS),
       face.getString("engineDetector", DEFAULT_DETECTOR),
       face.getInteger("engineInputSize", DEFAULT_INPUT_SIZE),
+      face.getInteger("engineLivenessInputSize", DEFAULT_LIVENESS_INPUT_SIZE),
       face.getDouble("engineMinScore", DEFAULT_MIN_SCORE),
       face.getDouble("eyesOpenEar", DEFAULT_EYES_OPEN_EAR),
       face.getDouble("descriptorThreshold", DEFAULT_MATCH_THRESHOLD),
