@@ -1,40 +1,45 @@
 package io.gatehouse.gateway;
 
-import io.gatehouse.contract.Addresses;
+import io.gatehouse.contract.auth.DeletedUserCheck;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Ends the live connections of users that no longer exist. Tokens are checked against the user table when a
  * connection authenticates; afterwards, every {@code gateway.userCheckSeconds}, the users connected to this
- * gateway verticle are sent to user-auth in one request, and the connections of those it reports gone are
- * ended. Event-loop confined.
+ * gateway verticle are sent to user-auth in one request ({@link DeletedUserCheck}), and the connections of
+ * those it reports gone are ended. Event-loop confined.
  */
 public final class DeletedUsers {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeletedUsers.class);
 
   private record Watched<R>(LocalFanOut<String, ?, ?, R> users, Consumer<R> end) {
-    void endAll(Set<String> gone) {
-      for (String userId : gone) {
-        users.receiversOf(userId).forEach(end);
-      }
+    void check(Vertx vertx, long timeoutMs) {
+      Map<String, List<R>> byUser = new HashMap<>();
+      users.keys().forEach(userId -> byUser.put(userId, users.receiversOf(userId)));
+      DeletedUserCheck.run(vertx.eventBus(), timeoutMs, byUser, end)
+        .onSuccess(gone -> {
+          if (gone > 0) {
+            LOG.info("ended the connections of {} deleted user(s)", gone);
+          }
+        })
+        .onFailure(failure -> LOG.debug("user check skipped: {}", failure.toString()));
     }
   }
 
-  private final ServiceBus services;
+  private final long timeoutMs;
   private final List<Watched<?>> watched = new ArrayList<>();
 
-  public DeletedUsers(ServiceBus services) {
-    this.services = services;
+  public DeletedUsers(long timeoutMs) {
+    this.timeoutMs = timeoutMs;
   }
 
   /** Connections of {@code users} whose user is gone are handed to {@code end}. */
@@ -44,25 +49,7 @@ public final class DeletedUsers {
 
   /** Checks every {@code periodSeconds} (0 = never); returns the timer id, or -1. */
   public long start(Vertx vertx, long periodSeconds) {
-    return periodSeconds <= 0 ? -1 : vertx.setPeriodic(periodSeconds * 1_000L, id -> check());
-  }
-
-  /** One round: asks user-auth about every connected user and ends the connections of the missing ones. */
-  public void check() {
-    Set<String> connected = new HashSet<>();
-    watched.forEach(entry -> connected.addAll(entry.users().keys()));
-    if (connected.isEmpty()) {
-      return;
-    }
-    services.<JsonArray>request(Addresses.Auth.MISSING_USERS, new JsonArray(new ArrayList<>(connected)))
-      .onSuccess(missing -> {
-        Set<String> gone = new HashSet<>();
-        missing.forEach(id -> gone.add(String.valueOf(id)));
-        if (!gone.isEmpty()) {
-          LOG.info("ending the connections of {} deleted user(s)", gone.size());
-          watched.forEach(entry -> entry.endAll(gone));
-        }
-      })
-      .onFailure(failure -> LOG.debug("user check skipped: {}", failure.toString()));
+    return periodSeconds <= 0 ? -1 : vertx.setPeriodic(periodSeconds * 1_000L,
+      id -> watched.forEach(entry -> entry.check(vertx, timeoutMs)));
   }
 }

@@ -56,7 +56,7 @@ public class GatewayVerticle extends VerticleBase {
     ActionOptions actionOptions = ActionOptions.from(config());
     ServiceBus services = new ServiceBus(vertx.eventBus(), options.requestTimeoutMs());
     WriteCoalescing coalescing = new WriteCoalescing(options.coalesceWrites());
-    DeletedUsers deletedUsers = new DeletedUsers(services);
+    DeletedUsers deletedUsers = new DeletedUsers(options.requestTimeoutMs());
     deletedUsers.start(vertx, options.userCheckSeconds());
     actions = new ActionSocket(vertx, services, actionOptions, coalescing, deletedUsers);
     actions.startHeartbeats(vertx);

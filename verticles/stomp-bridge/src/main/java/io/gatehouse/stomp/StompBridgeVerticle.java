@@ -2,6 +2,7 @@ package io.gatehouse.stomp;
 
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
+import io.gatehouse.contract.auth.DeletedUserCheck;
 import io.gatehouse.contract.edge.ConnectionsPerAddress;
 import io.gatehouse.contract.edge.EdgeListener;
 import io.gatehouse.contract.edge.EdgeOptions;
@@ -27,7 +28,10 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,6 +52,8 @@ public final class StompBridgeVerticle extends VerticleBase {
   private OriginPolicy origins;
   private ConnectionsPerAddress connections;
   private EdgeListener edge;
+  /** Topic sessions (WebSocket and TCP), so those of a user who was deleted can be ended. */
+  private final Set<TopicSession> topicSessions = new HashSet<>();
 
   /** The gateway's port: the web console it serves there opens the eKYC slot's STOMP WebSocket here. */
   private Set<Integer> consolePort() {
@@ -79,6 +85,9 @@ public final class StompBridgeVerticle extends VerticleBase {
       listening.add(tcp.connectHandler(this::tcpSession).listen()
         .onSuccess(s -> LOG.info("STOMP over TCP on {}:{}", options.host(), s.actualPort())));
     }
+    if (options.userCheckSeconds() > 0) {
+      vertx.setPeriodic(options.userCheckSeconds() * 1_000L, id -> endDeletedUsers());
+    }
     return Future.all(listening).compose(bound -> vertx.eventBus()
       .consumer(Addresses.Stomp.HEALTH, message -> message.reply(new JsonObject().put("status", "UP"))).completion());
   }
@@ -105,7 +114,8 @@ public final class StompBridgeVerticle extends VerticleBase {
     }
     String slotId = request.getParam("slotId");
     Future<?> opened = slotPath && slotId != null ? slotUpgrade(request, slotId, ip)
-      : request.toWebSocket().onSuccess(ws -> attach(ws, new TopicSession(services, options, transport(ws)), ip));
+      : request.toWebSocket().onSuccess(ws -> attach(ws, tracked(new TopicSession(services, options, transport(ws))),
+        ip));
     opened.onFailure(failure -> connections.release(ip));
   }
 
@@ -126,6 +136,7 @@ public final class StompBridgeVerticle extends VerticleBase {
   private void attach(ServerWebSocket ws, StompSession session, String ip) {
     ws.handler(session::onData);
     ws.closeHandler(v -> {
+      topicSessions.remove(session);
       connections.release(ip);
       session.onTransportClosed(ws.closeStatusCode());
     });
@@ -193,14 +204,34 @@ public final class StompBridgeVerticle extends VerticleBase {
         socket.resume();
       }
     });
+    tracked(session);
     socket.handler(session::onData);
     socket.closeHandler(v -> {
+      topicSessions.remove(session);
       connections.release(ip);
       edge.release(socket);
       session.onTransportClosed(null);
     });
     socket.exceptionHandler(failure -> LOG.debug("TCP error: {}", failure.getMessage()));
     session.start();
+  }
+
+  private TopicSession tracked(TopicSession session) {
+    topicSessions.add(session);
+    return session;
+  }
+
+  /** Ends (ERROR, then close) the sessions of users that no longer exist; tokens are also checked on CONNECT. */
+  private void endDeletedUsers() {
+    Map<String, List<TopicSession>> byUser = new HashMap<>();
+    topicSessions.forEach(session -> {
+      if (session.userId() != null) {
+        byUser.computeIfAbsent(session.userId(), k -> new ArrayList<>()).add(session);
+      }
+    });
+    DeletedUserCheck.run(vertx.eventBus(), options.requestTimeoutMs(), byUser,
+        session -> session.refuse("User no longer exists"))
+      .onFailure(failure -> LOG.debug("user check skipped: {}", failure.toString()));
   }
 
   private static String addressOf(SocketAddress remote) {

@@ -14,13 +14,14 @@ import java.util.List;
  * {@code maxConnectionsPerIp} open connections per client address, WebSocket and TCP together;
  * {@code maxFramesInFlight} unfinished frames of a connection before its socket is no longer read;
  * {@code maxTransactionFrames} frames one transaction may hold; {@code webSocketCompression} is
- * {@code gateway.webSocketCompression} (permessage-deflate on the STOMP WebSocket listener too).
+ * {@code gateway.webSocketCompression} (permessage-deflate on the STOMP WebSocket listener too);
+ * {@code userCheckSeconds} is {@code gateway.userCheckSeconds} (how often connected users are checked to exist).
  */
 public record StompOptions(String host, int webSocketPort, String slotPath, String topicPath, int tcpPort,
                            int maxHeaderBytes, int maxHeaders, int maxBodyBytes, int maxFramesInFlight,
                            long heartbeatMs, long connectTimeoutMs, long requestTimeoutMs, int catchUpBatch,
                            List<String> allowedOrigins, int maxConnectionsPerIp, int maxTransactionFrames,
-                           boolean webSocketCompression) {
+                           boolean webSocketCompression, long userCheckSeconds) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_WEBSOCKET_PORT = 8089;
@@ -68,6 +69,7 @@ public record StompOptions(String host, int webSocketPort, String slotPath, Stri
       stomp.getInteger("maxConnectionsPerIp", DEFAULT_MAX_CONNECTIONS_PER_IP),
       stomp.getInteger("maxTransactionFrames", DEFAULT_MAX_TRANSACTION_FRAMES),
       // one switch for every WebSocket listener of the node: the gateway's
-      nodeConfig.getJsonObject("gateway", new JsonObject()).getBoolean("webSocketCompression", false));
+      nodeConfig.getJsonObject("gateway", new JsonObject()).getBoolean("webSocketCompression", false),
+      nodeConfig.getJsonObject("gateway", new JsonObject()).getLong("userCheckSeconds", 60L));
   }
 }

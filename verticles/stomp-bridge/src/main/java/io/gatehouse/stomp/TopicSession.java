@@ -99,6 +99,11 @@ final class TopicSession extends StompSession {
       });
   }
 
+  /** The authenticated user's id, or null before CONNECT succeeded. */
+  String userId() {
+    return principal == null ? null : principal.subject();
+  }
+
   @Override
   protected Future<Void> subscribe(StompFrame frame) {
     String name = topicName(frame.header("destination"));
