@@ -109,23 +109,7 @@ async function run() {
     } catch (e) {
       log(`cannot reach the bridge at ${host}:${port}: ${e.message}`);
     }
-    /**
- * The first inferences compile the WebAssembly kernels for each net and shape, which takes seconds: run them on a
- * photo shipped with face-api before taking frames, so that no client's first frame pays for it.
- */
-async function warmUp() {
-  try {
-    const sample = fs.readFileSync(new URL(import.meta.resolve('@vladmandic/face-api/package.json')).pathname
-      .replace(/package\.json$/, 'demo/sample1.jpg'));
-    for (let i = 0; i < 2; i++) {
-      await engine.analyze(sample, { descriptor: true });
-    }
-  } catch (e) {
-    log('warm-up skipped:', e.message);
-  }
-}
-
-if (args.supervised) {
+    if (args.supervised) {
       process.exit(3);
     }
     await new Promise(resolve => setTimeout(resolve, delay));

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -38,23 +37,9 @@ final class TemplateVault {
 
   /** Blocking file I/O: loads the key, creating it first when missing. */
   static TemplateVault loadOrCreate(Path keyDir) throws IOException {
-    Files.createDirectories(keyDir);
-    Path file = keyDir.resolve(KEY_FILE);
-    if (!Files.exists(file)) {
-      byte[] fresh = new byte[32];
-      RANDOM.nextBytes(fresh);
-      Path temp = Files.createTempFile(keyDir, KEY_FILE, ".tmp");
-      try {
-        restrict(temp);
-        Files.write(temp, fresh);
-        Files.createLink(file, temp);
-      } catch (java.nio.file.FileAlreadyExistsException raced) {
-        // another instance created it first: use theirs
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    }
-    return new TemplateVault(Files.readAllBytes(file));
+    byte[] fresh = new byte[32];
+    RANDOM.nextBytes(fresh);
+    return new TemplateVault(Files.readAllBytes(KeyFiles.createOnce(keyDir, KEY_FILE, fresh)));
   }
 
   byte[] seal(String clientId, String enrollmentId, List<FaceTemplate> templates) {
@@ -92,9 +77,4 @@ final class TemplateVault {
     }
   }
 
-  private static void restrict(Path file) throws IOException {
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
-  }
 }

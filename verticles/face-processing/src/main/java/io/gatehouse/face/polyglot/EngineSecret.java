@@ -1,11 +1,11 @@
 package io.gatehouse.face.polyglot;
 
+import io.gatehouse.face.KeyFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -29,24 +29,10 @@ public final class EngineSecret {
 
   /** Blocking file I/O: loads the secret, creating it first when missing. */
   public static EngineSecret loadOrCreate(Path keyDir) throws IOException {
-    Files.createDirectories(keyDir);
-    Path file = keyDir.resolve(FILE);
-    if (!Files.exists(file)) {
-      byte[] fresh = new byte[32];
-      RANDOM.nextBytes(fresh);
-      Path temp = Files.createTempFile(keyDir, FILE, ".tmp");
-      try {
-        if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-          Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-        }
-        Files.writeString(temp, HexFormat.of().formatHex(fresh) + "\n");
-        Files.createLink(file, temp);
-      } catch (FileAlreadyExistsException raced) {
-        // another instance created it first: use theirs
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    }
+    byte[] fresh = new byte[32];
+    RANDOM.nextBytes(fresh);
+    Path file = KeyFiles.createOnce(keyDir, FILE,
+      (HexFormat.of().formatHex(fresh) + "\n").getBytes(StandardCharsets.UTF_8));
     String text = Files.readString(file, StandardCharsets.UTF_8).trim();
     if (text.length() < 32) {
       throw new IllegalStateException(file + " must hold a secret of at least 32 characters");
