@@ -1,6 +1,8 @@
 package io.gatehouse.stomp;
 
 import io.gatehouse.contract.Addresses;
+import io.gatehouse.contract.FailureCode;
+import io.gatehouse.contract.ServiceFailure;
 import io.gatehouse.contract.auth.Principal;
 import io.gatehouse.contract.auth.VerifyToken;
 import io.gatehouse.contract.routing.Ack;
@@ -55,12 +57,15 @@ final class TopicSession extends StompSession {
     final AckLedger ledger;
     final TopicFeed feed;
     final MessageConsumer<Delivery> consumer;
+    final CursorWriter cursors;
 
     /** Listens live at once (held by the feed until what is pending has been read). */
     Subscription(String id, TopicRef topic, AckLedger.Mode mode, long cursor, AckedAhead ahead) {
       this.id = id;
       this.topic = topic;
       this.ledger = new AckLedger(mode, cursor, Set.copyOf(ahead.seqs()));
+      this.cursors = new CursorWriter(acked -> services.request(Addresses.Pending.ACK,
+        new Ack(principal.subject(), topic.topicId(), acked)));
       this.feed = new TopicFeed(vertx, cursor, logReads(topic.topicId()), delivery -> deliver(this, delivery),
         failure -> lost(this, failure));
       this.consumer = vertx.eventBus().consumer(Addresses.Delivery.topic(topic.topicId()),
@@ -155,13 +160,24 @@ final class TopicSession extends StompSession {
     refuse("Could not catch up on " + TOPIC_PREFIX + subscription.topic.name() + "; reconnect");
   }
 
-  /** The topic when the user is a member already, else joins it (public topics only, as the action protocol). */
+  /**
+   * The topic when the user is a member already, else joins it (public topics only, as the action protocol).
+   * Another connection of the same user may join at the same moment: a conflict means it did.
+   */
   private Future<TopicRef> join(String name) {
-    return services.<TopicList>request(Addresses.Routing.MEMBERSHIPS, new UserRef(principal.subject()))
-      .compose(list -> list.topics().stream().filter(topic -> topic.name().equals(name)).findFirst()
-        .map(Future::succeededFuture)
-        .orElseGet(() -> services.request(Addresses.Routing.SUBSCRIBE, new TopicMembership(principal.subject(), name))));
+    return memberTopic(name).compose(found -> found != null ? Future.succeededFuture(found)
+      : services.<TopicRef>request(Addresses.Routing.SUBSCRIBE, new TopicMembership(principal.subject(), name))
+        .recover(failure -> ServiceFailure.codeOf(failure) != FailureCode.CONFLICT ? Future.failedFuture(failure)
+          : memberTopic(name).compose(again -> again != null ? Future.succeededFuture(again)
+            : Future.failedFuture(failure))));
   }
+
+  /** The topic of that name among the user's memberships, or null. */
+  private Future<TopicRef> memberTopic(String name) {
+    return services.<TopicList>request(Addresses.Routing.MEMBERSHIPS, new UserRef(principal.subject()))
+      .map(list -> list.topics().stream().filter(topic -> topic.name().equals(name)).findFirst().orElse(null));
+  }
+
 
   private void deliver(Subscription subscription, Delivery delivery) {
     if (isClosed()) {
@@ -211,9 +227,7 @@ final class TopicSession extends StompSession {
   }
 
   private Future<Void> storeCursor(Subscription subscription, long cursor) {
-    return cursor < 0 ? Future.succeededFuture()
-      : services.request(Addresses.Pending.ACK, new Ack(principal.subject(), subscription.topic.topicId(), cursor))
-        .mapEmpty();
+    return subscription.cursors.store(cursor);
   }
 
   /** Publishes of one connection reach routing in frame order and are group-committed there in that order. */

@@ -101,7 +101,12 @@ final class RawStomp implements AutoCloseable {
 
   /** Waits until {@code text} was received; returns all received so far. */
   String awaitText(String text) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    return awaitText(text, 20);
+  }
+
+  /** Waits up to {@code seconds} until {@code text} was received; returns all received so far. */
+  String awaitText(String text, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!received.toString().contains(text)) {
       if (System.nanoTime() > deadline || closed.isDone() && !received.toString().contains(text)) {
         throw new AssertionError("never received " + text + "; got: " + received);
