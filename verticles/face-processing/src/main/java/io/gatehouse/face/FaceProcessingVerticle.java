@@ -1,5 +1,6 @@
 package io.gatehouse.face;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.Addresses.Face;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.contract.FailureCode;
@@ -72,7 +73,9 @@ public class FaceProcessingVerticle extends VerticleBase {
   }
 
   private Future<FrameAnalysis> analyze(AnalyzeFrame request) {
-    return engine.analyzer().analyze(request.image(), false).map(FaceEngine.Result::analysis);
+    long started = System.nanoTime();
+    return engine.analyzer().analyze(request.image(), false).map(FaceEngine.Result::analysis)
+      .onSuccess(analysis -> GatehouseMetrics.faceFrame(System.nanoTime() - started));
   }
 
   /** The engine this verticle runs on (its local worker processes, for fault tests). */

@@ -2,6 +2,8 @@ package io.gatehouse.gateway;
 
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.operations.OperationsRoutes;
+import io.gatehouse.operations.ShutdownCoordinator;
+import io.gatehouse.operations.ShutdownCoordinator.Phase;
 import io.gatehouse.operations.OperationsOptions;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.contract.edge.ConnectionsPerAddress;
@@ -36,6 +38,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.BindException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Every socket and HTTP route of Gatehouse; it holds no data and reaches services only over the bus. */
 public class GatewayVerticle extends VerticleBase {
@@ -48,6 +51,9 @@ public class GatewayVerticle extends VerticleBase {
   private ActionSocket actions;
   private SocketIoServer socketIo;
   private Future<Void> bridgeReady;
+  private EventBusBridge bridge;
+  private FaceRoutes faces;
+  private Runnable shutdownHook = () -> { };
 
   @Override
   public Future<?> start() {
@@ -85,7 +91,27 @@ public class GatewayVerticle extends VerticleBase {
       .compose(bound -> vertx.eventBus().consumer(Addresses.Gateway.HEALTH, message -> message.reply(UP)).completion()
         .map(bound))
       .onSuccess(bound -> LOG.info("gateway listening on http://{}:{}", options.host(), bound.actualPort()))
+      .onSuccess(bound -> shutdownHook = ShutdownCoordinator.of(vertx).onShutdown("gateway", Phase.EDGES, this::goAway))
       .recover(failure -> Future.failedFuture(bindFailure(options, failure)));
+  }
+
+  @Override
+  public Future<?> stop() {
+    shutdownHook.run();
+    return Future.succeededFuture();
+  }
+
+  /**
+   * Graceful shutdown: every client hears its protocol's goodbye (WebSocket close 1001 on action, face and
+   * bridge sockets, the Engine.IO close packet on Socket.IO sessions), then the listener stops accepting and
+   * waits, a quarter of the shutdown deadline at most, for the connections to close.
+   */
+  private Future<?> goAway() {
+    actions.goAway();
+    socketIo.goAway();
+    faces.goAway();
+    bridge.goAway();
+    return server.shutdown(OperationsOptions.from(config()).shutdownDeadlineMs() / 4, TimeUnit.MILLISECONDS);
   }
 
   private Router router(GatewayOptions options, ActionOptions actionOptions, ServiceBus services,
@@ -100,12 +126,14 @@ public class GatewayVerticle extends VerticleBase {
     }
     new UserRoutes(services, options).mount(router);
     new ChatRoutes(services, chatOptions).mount(router);
-    new FaceRoutes(vertx, services, config()).mount(router);
+    faces = new FaceRoutes(vertx, services, config());
+    faces.mount(router);
     new SignupRoutes(services, SignupSettings.from(config())).mount(router);
     console.mount(router);
     actions.mount(router);
-    bridgeReady = new EventBusBridge(vertx, services, new OriginPolicy(actionOptions.allowedOrigins()),
-      new ConnectionsPerAddress(actionOptions.maxConnectionsPerIp())).mount(router);
+    bridge = new EventBusBridge(vertx, services, new OriginPolicy(actionOptions.allowedOrigins()),
+      new ConnectionsPerAddress(actionOptions.maxConnectionsPerIp()));
+    bridgeReady = bridge.mount(router);
     router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode();

@@ -1,9 +1,13 @@
 package io.gatehouse.gateway;
 
+import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.operations.GatehouseMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+
+import java.util.Locale;
 
 /** Requests to Gatehouse services over the event bus, with the gateway's timeout. */
 public final class ServiceBus {
@@ -17,10 +21,15 @@ public final class ServiceBus {
   }
 
   public <T> Future<T> request(String address, Object body) {
-    return bus.<T>request(address, body, options).map(Message::body);
+    return counted(address, bus.<T>request(address, body, options));
   }
 
   public <T> Future<T> request(String address, Object body, long timeoutMs) {
-    return bus.<T>request(address, body, new DeliveryOptions().setSendTimeout(timeoutMs)).map(Message::body);
+    return counted(address, bus.<T>request(address, body, new DeliveryOptions().setSendTimeout(timeoutMs)));
+  }
+
+  private static <T> Future<T> counted(String address, Future<Message<T>> reply) {
+    return reply.map(Message::body).onFailure(failure ->
+      GatehouseMetrics.busRequestFailed(address, ServiceFailure.codeOf(failure).name().toLowerCase(Locale.ROOT)));
   }
 }

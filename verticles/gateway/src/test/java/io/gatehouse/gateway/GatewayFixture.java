@@ -1,11 +1,13 @@
 package io.gatehouse.gateway;
 
 import io.gatehouse.contract.ServiceRole;
+import io.gatehouse.operations.MetricsSetup;
 import io.gatehouse.persistence.TestDatabase;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -51,7 +53,11 @@ public final class GatewayFixture implements AutoCloseable {
    */
   public static GatewayFixture startWith(JsonObject sections, Deployable... extraVerticles) {
     try {
-      Vertx vertx = Vertx.vertx();
+      // fixture.metrics: Vert.x built with metrics, as the launcher builds it
+      Vertx vertx = sections.getJsonObject("fixture", new JsonObject()).getBoolean("metrics", false)
+        ? Vertx.builder().with(new VertxOptions().setMetricsOptions(MetricsSetup.options()))
+          .withMetrics(MetricsSetup.factory()).build()
+        : Vertx.vertx();
       Path dataDir = Files.createTempDirectory("gatehouse-fixture");
       JsonObject config = new JsonObject()
         .put("node", new JsonObject().put("dataDir", dataDir.toString()))

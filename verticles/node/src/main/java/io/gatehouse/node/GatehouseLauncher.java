@@ -3,6 +3,7 @@ package io.gatehouse.node;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.operations.MetricsSetup;
 import io.gatehouse.operations.OperationsOptions;
+import io.gatehouse.operations.ShutdownCoordinator;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code java -jar gatehouse.jar [VerticleClass] [-conf FILE|JSON] [--cluster]}: one node with the
@@ -130,6 +134,24 @@ public final class GatehouseLauncher extends VertxApplication implements VertxAp
   public void afterFailureToDeployVerticle(HookContext context, Throwable failure) {
     LOG.error("gatehouse: failed to start: {}", failure == null ? "timed out" : DatabaseBootstrap.firstLine(failure));
     exit(ExitCodes.VERTX_DEPLOYMENT);
+  }
+
+  /**
+   * SIGTERM (or Ctrl-C): before Vert.x undeploys anything, every edge says its protocol's goodbye and stops
+   * accepting, then the batched writes drain, all within {@code operations.shutdownDeadlineMs}.
+   */
+  @Override
+  public void beforeStoppingVertx(HookContext context) {
+    long deadline = OperationsOptions.from(config).shutdownDeadlineMs();
+    LOG.info("shutting down: saying goodbye to clients (deadline {} ms)", deadline);
+    try {
+      ShutdownCoordinator.of(context.vertx()).shutDown(deadline).toCompletionStage().toCompletableFuture()
+        .get(deadline + 1_000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("shutting down: {}", e.getMessage());
+    }
   }
 
   @Override

@@ -93,7 +93,8 @@ class NodeHealthTest {
     nodes.add(edge);
     WebClient http = WebClient.create(edge);
 
-    HttpResponse<Buffer> edgeReady = get(http, edgePort, "/health/ready");
+    // the members learn each other's consumers asynchronously: readiness converges once they have
+    HttpResponse<Buffer> edgeReady = getUntilReady(http, edgePort, "/health/ready");
     assertThat(edgeReady.statusCode()).as(edgeReady.bodyAsString()).isEqualTo(200);
     HealthReport edgeReport = HealthReport.of(edgeReady.bodyAsJsonObject());
     assertThat(edgeReport.checks().keySet()).filteredOn(id -> id.startsWith("node/"))
@@ -108,6 +109,19 @@ class NodeHealthTest {
     assertThat(servicesReport.checks().keySet()).filteredOn(id -> !id.equals("shutdown"))
       .containsExactlyInAnyOrderElementsOf(services.stream().map(name -> "node/" + name).toList());
     assertThat(get(http, opsPort, "/health/live").statusCode()).isEqualTo(200);
+  }
+
+  private static HttpResponse<Buffer> getUntilReady(WebClient http, int port, String path) {
+    HttpResponse<Buffer> reply = get(http, port, path);
+    for (int i = 0; i < 120 && reply.statusCode() != 200; i++) {
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      reply = get(http, port, path);
+    }
+    return reply;
   }
 
   private static HttpResponse<Buffer> get(WebClient http, int port, String path) {

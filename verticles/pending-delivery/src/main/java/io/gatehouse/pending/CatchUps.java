@@ -1,5 +1,6 @@
 package io.gatehouse.pending;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.routing.CatchUp;
 import io.gatehouse.contract.routing.DeliveryBatch;
 import io.gatehouse.contract.routing.RangeStart;
@@ -36,7 +37,8 @@ final class CatchUps {
     int limit = request.limit() < 1 || request.limit() > maxCatchUp ? maxCatchUp : request.limit();
     return cursors.of(user, topicIds)
       .compose(acked -> readRange.apply(new ReadRange(user.toString(), starts(topicIds, acked), limit)))
-      .map(DeliveryBatch::asPending);
+      .map(DeliveryBatch::asPending)
+      .onSuccess(batch -> GatehouseMetrics.catchUpRead(batch.deliveries().size()));
   }
 
   /** A topic never acked starts at 0: everything the member may see in it is pending. */

@@ -1,5 +1,6 @@
 package io.gatehouse.pending;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.routing.Acked;
 import io.gatehouse.contract.routing.CursorList;
 import io.gatehouse.contract.routing.RangeStart;
@@ -67,6 +68,7 @@ final class Cursors {
   }
 
   private Future<?> write(List<GroupCommit.Pending<CursorAck, Acked>> batch) {
+    GatehouseMetrics.groupCommitBatch("acks", batch.size());
     AckBatch folded = new AckBatch(batch.stream().map(GroupCommit.Pending::request).toList());
     return pool.preparedQuery(ACK).execute(folded.upsertParams()).onSuccess(rows -> {
       Map<CursorAck.CursorKey, Long> stored = new HashMap<>();

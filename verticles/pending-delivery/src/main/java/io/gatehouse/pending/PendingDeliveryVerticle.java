@@ -1,5 +1,7 @@
 package io.gatehouse.pending;
 
+import io.gatehouse.operations.ShutdownCoordinator;
+import io.gatehouse.operations.ShutdownCoordinator.Phase;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.contract.FailureCode;
@@ -23,6 +25,7 @@ import java.util.function.Function;
 /** The pending-delivery service on the event bus: cursors, acks and catch-up. */
 public final class PendingDeliveryVerticle extends VerticleBase {
 
+  private Runnable drainHook = () -> { };
   private PendingOptions options;
   private Pool pool;
   private Cursors cursors;
@@ -31,11 +34,13 @@ public final class PendingDeliveryVerticle extends VerticleBase {
   public Future<?> start() {
     Codecs.register(vertx);
     options = PendingOptions.from(config());
-    return Databases.open(vertx, DatabaseOptions.from(config()), "pending").compose(this::serve);
+    return Databases.open(vertx, DatabaseOptions.from(config()), "pending").compose(this::serve)
+      .onSuccess(v -> drainHook = ShutdownCoordinator.of(vertx).onShutdown("pending-delivery acks", Phase.DRAIN, cursors::drained));
   }
 
   @Override
   public Future<?> stop() {
+    drainHook.run();
     return cursors.drained().eventually(pool::close);
   }
 

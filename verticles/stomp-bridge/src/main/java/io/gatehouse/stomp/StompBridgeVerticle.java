@@ -1,5 +1,6 @@
 package io.gatehouse.stomp;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.contract.auth.DeletedUserCheck;
@@ -9,6 +10,8 @@ import io.gatehouse.contract.edge.EdgeOptions;
 import io.gatehouse.contract.edge.OriginPolicy;
 import io.gatehouse.contract.ekyc.SlotClaimed;
 import io.gatehouse.contract.ekyc.SlotRef;
+import io.gatehouse.operations.ShutdownCoordinator;
+import io.gatehouse.operations.ShutdownCoordinator.Phase;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -51,6 +54,8 @@ public final class StompBridgeVerticle extends VerticleBase {
   private NetServer tcp;
   private OriginPolicy origins;
   private ConnectionsPerAddress connections;
+  private final Set<StompSession> sessions = new HashSet<>();
+  private Runnable shutdownHook = () -> { };
   private EdgeListener edge;
   /** Topic sessions (WebSocket and TCP), so those of a user who was deleted can be ended. */
   private final Set<TopicSession> topicSessions = new HashSet<>();
@@ -89,7 +94,27 @@ public final class StompBridgeVerticle extends VerticleBase {
       vertx.setPeriodic(options.userCheckSeconds() * 1_000L, id -> endDeletedUsers());
     }
     return Future.all(listening).compose(bound -> vertx.eventBus()
-      .consumer(Addresses.Stomp.HEALTH, message -> message.reply(new JsonObject().put("status", "UP"))).completion());
+      .consumer(Addresses.Stomp.HEALTH, message -> message.reply(new JsonObject().put("status", "UP"))).completion())
+      .onSuccess(v -> shutdownHook = ShutdownCoordinator.of(vertx).onShutdown("stomp-bridge", Phase.EDGES, this::goAway));
+  }
+
+  @Override
+  public Future<?> stop() {
+    shutdownHook.run();
+    return Future.succeededFuture();
+  }
+
+  /** Graceful shutdown: ERROR "server shutting down" then close on every STOMP connection, then the listeners stop. */
+  private Future<?> goAway() {
+    List.copyOf(sessions).forEach(session -> session.refuse("server shutting down"));
+    List<Future<?>> closing = new ArrayList<>();
+    if (webSockets != null) {
+      closing.add(webSockets.close());
+    }
+    if (tcp != null) {
+      closing.add(tcp.close());
+    }
+    return Future.join(closing);
   }
 
   private void upgrade(HttpServerRequest request) {
@@ -135,8 +160,12 @@ public final class StompBridgeVerticle extends VerticleBase {
 
   private void attach(ServerWebSocket ws, StompSession session, String ip) {
     ws.handler(session::onData);
+    GatehouseMetrics.connectionOpened(GatehouseMetrics.STOMP);
+    sessions.add(session);
     ws.closeHandler(v -> {
       topicSessions.remove(session);
+      sessions.remove(session);
+      GatehouseMetrics.connectionClosed(GatehouseMetrics.STOMP);
       connections.release(ip);
       session.onTransportClosed(ws.closeStatusCode());
     });
@@ -206,8 +235,12 @@ public final class StompBridgeVerticle extends VerticleBase {
     });
     tracked(session);
     socket.handler(session::onData);
+    GatehouseMetrics.connectionOpened(GatehouseMetrics.STOMP);
+    sessions.add(session);
     socket.closeHandler(v -> {
       topicSessions.remove(session);
+      sessions.remove(session);
+      GatehouseMetrics.connectionClosed(GatehouseMetrics.STOMP);
       connections.release(ip);
       edge.release(socket);
       session.onTransportClosed(null);

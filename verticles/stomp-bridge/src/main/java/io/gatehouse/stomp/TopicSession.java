@@ -1,5 +1,6 @@
 package io.gatehouse.stomp;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
@@ -202,6 +203,7 @@ final class TopicSession extends StompSession {
     }
     Buffer body = StoredMessage.restore(delivery, headers);
     write(new StompFrame("MESSAGE", headers, body));
+    GatehouseMetrics.delivered(GatehouseMetrics.STOMP, 1);
     storeCursor(subscription, subscription.ledger.written(delivery.seq(), delivery.messageId()));
   }
 

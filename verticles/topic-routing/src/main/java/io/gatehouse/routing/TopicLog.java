@@ -1,5 +1,6 @@
 package io.gatehouse.routing;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.contract.routing.Published;
 import io.gatehouse.persistence.GroupCommit;
@@ -70,6 +71,7 @@ final class TopicLog {
   }
 
   private Future<?> write(List<GroupCommit.Pending<Append, Published>> batch) {
+    GatehouseMetrics.groupCommitBatch("log", batch.size());
     AppendBatch plan = new AppendBatch(batch.stream().map(GroupCommit.Pending::request).toList());
     return pool.withTransaction(connection -> Topics.ensureInboxes(connection, plan.recipients())
         .compose(v -> resolve(connection, plan))

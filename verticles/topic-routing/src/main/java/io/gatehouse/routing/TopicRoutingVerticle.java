@@ -1,5 +1,8 @@
 package io.gatehouse.routing;
 
+import io.gatehouse.operations.ShutdownCoordinator;
+import io.gatehouse.operations.ShutdownCoordinator.Phase;
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.contract.FailureCode;
@@ -25,6 +28,7 @@ import java.util.function.Function;
  */
 public final class TopicRoutingVerticle extends VerticleBase {
 
+  private Runnable drainHook = () -> { };
   private static final Logger LOG = LoggerFactory.getLogger(TopicRoutingVerticle.class);
 
   private RoutingOptions options;
@@ -37,11 +41,13 @@ public final class TopicRoutingVerticle extends VerticleBase {
   public Future<?> start() {
     Codecs.register(vertx);
     options = RoutingOptions.from(config());
-    return Databases.open(vertx, DatabaseOptions.from(config()), "routing").compose(this::serve);
+    return Databases.open(vertx, DatabaseOptions.from(config()), "routing").compose(this::serve)
+      .onSuccess(v -> drainHook = ShutdownCoordinator.of(vertx).onShutdown("topic-routing appends", Phase.DRAIN, log::drained));
   }
 
   @Override
   public Future<?> stop() {
+    drainHook.run();
     vertx.cancelTimer(retentionTimer);
     return log.drained().eventually(pool::close);
   }
@@ -70,10 +76,13 @@ public final class TopicRoutingVerticle extends VerticleBase {
   }
 
   private Future<?> publish(Publish request) {
-    if (!quotas.mayPublish(request.senderId(), System.nanoTime())) {
+    long started = System.nanoTime();
+    if (!quotas.mayPublish(request.senderId(), started)) {
+      GatehouseMetrics.rateLimited("publish");
       return ServiceFailure.fail(FailureCode.RATE_LIMITED, UserQuotas.MESSAGE_RATE);
     }
-    return log.append(Append.of(request, options.maxContentChars(), System.currentTimeMillis()));
+    return log.append(Append.of(request, options.maxContentChars(), System.currentTimeMillis()))
+      .onSuccess(published -> GatehouseMetrics.publishCommitted(System.nanoTime() - started));
   }
 
   /** One bus message per committed message and node: gateways keep one consumer per topic with local members. */

@@ -1,5 +1,6 @@
 package io.gatehouse.auth;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
 import io.gatehouse.contract.signup.CreateAccount;
@@ -76,6 +77,7 @@ final class SignupFlows {
     return store.insert(RandomTokens.sha256(id), request.identifier(), request.purpose(), RandomTokens.sha256(otp),
         options.otpTtlSeconds(), options.transactionTtlSeconds())
       .compose(v -> sender.send(request.identifier(), request.purpose(), otp, options.otpTtlSeconds()))
+      .onSuccess(v -> GatehouseMetrics.otpSent())
       .map(v -> transaction(id, options.transactionTtlSeconds()));
   }
 
@@ -99,6 +101,7 @@ final class SignupFlows {
       String otp = newOtp();
       return store.resend(idHash, RandomTokens.sha256(otp), options.otpTtlSeconds())
         .compose(v -> sender.send(challenge.identifier(), challenge.purpose(), otp, options.otpTtlSeconds()))
+        .onSuccess(v -> GatehouseMetrics.otpSent())
         .map(v -> transaction(request.transactionId(), options.transactionTtlSeconds()));
     });
   }

@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.actions;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
@@ -85,6 +86,7 @@ final class ActionSession {
   /** Wires the socket; {@code pathToken} is the JWT of {@code /ws/<jwt>}, or null to wait for an auth message. */
   void start(String pathToken) {
     hub.sessions.add(this);
+    GatehouseMetrics.connectionOpened(GatehouseMetrics.ACTION);
     ws.setWriteQueueMaxSize(hub.options.writeQueueMaxBytes());
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(this::onBinary);
@@ -112,6 +114,7 @@ final class ActionSession {
     long now = System.nanoTime();
     lastTraffic = now;
     if (!limiter.tryAcquire(now)) {
+      GatehouseMetrics.rateLimited(GatehouseMetrics.ACTION);
       send(ActionErrors.of(null, "rate_limited"));
       return;
     }
@@ -340,6 +343,7 @@ final class ActionSession {
       return;
     }
     ws.writeTextMessage(encoded != null ? encoded : DeliveryFrames.encode(delivery));
+    GatehouseMetrics.delivered(GatehouseMetrics.ACTION, 1);
     rememberForAck(delivery);
     lastTraffic = System.nanoTime();
     if (ws.writeQueueFull()) {
@@ -382,6 +386,11 @@ final class ActionSession {
     }
   }
 
+  /** Graceful shutdown: close 1001 (going away); the client reconnects elsewhere and catches up from its cursor. */
+  void goAway() {
+    close((short) 1001, "server shutting down");
+  }
+
   void close(short code, String reason) {
     if (!closed) {
       ws.close(code, reason);
@@ -394,6 +403,7 @@ final class ActionSession {
       return;
     }
     closed = true;
+    GatehouseMetrics.connectionClosed(GatehouseMetrics.ACTION);
     if (authTimer >= 0) {
       hub.vertx.cancelTimer(authTimer);
     }

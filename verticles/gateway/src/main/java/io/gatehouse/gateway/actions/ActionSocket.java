@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.actions;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.gateway.DeletedUsers;
 import io.gatehouse.gateway.ServiceBus;
 import io.gatehouse.gateway.WriteCoalescing;
@@ -56,6 +57,11 @@ public final class ActionSocket {
     return vertx.setPeriodic(period, id -> hub.sweep(System.nanoTime()));
   }
 
+  /** Graceful shutdown: every action-protocol connection of this instance gets close 1001. */
+  public void goAway() {
+    hub.sessions.stream().toList().forEach(ActionSession::goAway);
+  }
+
   public int connectionCount() {
     return hub.sessions.size();
   }
@@ -72,6 +78,7 @@ public final class ActionSocket {
     }
     String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     if (!hub.admit(ip)) {
+      GatehouseMetrics.rateLimited(GatehouseMetrics.ACTION);
       HttpReplies.error(ctx, 429, "rate_limited", "Too many connections from this address");
       return;
     }

@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.bridge;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
@@ -32,6 +33,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +70,11 @@ public final class EventBusBridge {
   }
 
   /** Mounts {@code /eventbus/*} and the inbound publish consumer; completes when the consumer is registered. */
+  /** Graceful shutdown: every bridge socket of this instance is closed with 1001 (going away). */
+  public void goAway() {
+    List.copyOf(counted.keySet()).forEach(socket -> socket.close(1001, "server shutting down"));
+  }
+
   public Future<Void> mount(Router router) {
     SockJSBridgeOptions options = new SockJSBridgeOptions()
       .addOutboundPermitted(new PermittedOptions().setAddressRegex("gatehouse\\.bridge\\.topic\\..+"))
@@ -114,6 +121,9 @@ public final class EventBusBridge {
       boolean admitted = connections.admit(address);
       if (admitted) {
         counted.put(socket, address);
+        GatehouseMetrics.connectionOpened(GatehouseMetrics.BRIDGE);
+      } else {
+        GatehouseMetrics.rateLimited(GatehouseMetrics.BRIDGE);
       }
       event.complete(admitted);
       return;
@@ -122,6 +132,7 @@ public final class EventBusBridge {
       String address = counted.remove(socket);
       if (address != null) {
         connections.release(address);
+        GatehouseMetrics.connectionClosed(GatehouseMetrics.BRIDGE);
       }
       decisions.remove(socket);
       Map<String, Long> topics = registered.remove(socket);

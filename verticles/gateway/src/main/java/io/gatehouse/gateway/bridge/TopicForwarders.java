@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.bridge;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.routing.Delivery;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -32,7 +33,10 @@ final class TopicForwarders {
   void add(long topicId, String topicName) {
     if (users.merge(topicId, 1, Integer::sum) == 1) {
       consumers.put(topicId, bus.consumer(Addresses.Delivery.topic(topicId),
-        message -> bus.publish(PREFIX + topicName, json(message.body()), LOCAL)));
+        message -> {
+          bus.publish(PREFIX + topicName, json(message.body()), LOCAL);
+          GatehouseMetrics.delivered(GatehouseMetrics.BRIDGE, 1);
+        }));
     }
   }
 

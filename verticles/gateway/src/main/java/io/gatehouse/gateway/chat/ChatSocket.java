@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.chat;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.auth.Principal;
 import io.gatehouse.contract.gateway.MembershipChange;
@@ -190,6 +191,7 @@ final class ChatSocket implements NamespaceSocket {
   private void emit(Delivery delivery) {
     delivered.put(delivery.messageId(), new MessagePosition(delivery.topicId(), delivery.seq(), delivery.senderId()));
     client.emit(hub.messageEvent(delivery));
+    GatehouseMetrics.delivered(GatehouseMetrics.SOCKET_IO, 1);
   }
 
   /** Where a message this socket delivered sits, or null when it is not remembered. */

@@ -21,6 +21,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Seed 002: API-client tokens, enrollment and authentication sessions, and the face WebSocket. */
@@ -31,6 +34,7 @@ public final class FaceRoutes {
   private final Vertx vertx;
   private final ServiceBus services;
   private final FaceRouteOptions options;
+  private final Set<FaceSocket> open = new HashSet<>();
   private final RequestSchema clientSchema = RequestSchema.load("face/client");
   private final RequestSchema enrollmentSchema = RequestSchema.load("face/enrollment");
   private final RequestSchema authenticationSchema = RequestSchema.load("face/authentication");
@@ -118,7 +122,16 @@ public final class FaceRoutes {
     }
     String token = ctx.pathParam("param0");
     ctx.request().toWebSocket()
-      .onSuccess(ws -> new FaceSocket(vertx, services, options, ws, UUID.randomUUID().toString().substring(0, 8))
-        .start(token));
+      .onSuccess(ws -> {
+        FaceSocket socket = new FaceSocket(vertx, services, options, ws, UUID.randomUUID().toString().substring(0, 8));
+        open.add(socket);
+        socket.whenClosed(() -> open.remove(socket));
+        socket.start(token);
+      });
+  }
+
+  /** Graceful shutdown: every face socket of this instance gets close 1001. */
+  public void goAway() {
+    List.copyOf(open).forEach(FaceSocket::goAway);
   }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.face;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.face.CloseFaceSession;
 import io.gatehouse.contract.face.FaceSessionOpened;
@@ -29,6 +30,7 @@ final class FaceSocket {
   private final FaceRouteOptions options;
   private final ServerWebSocket ws;
   private final String connectionId;
+  private Runnable whenClosed = () -> { };
   private final FrameGate gate;
   private FaceSessionOpened session;
   private Future<?> inFlight = Future.succeededFuture();
@@ -45,9 +47,26 @@ final class FaceSocket {
       options.maxFramesPerSession());
   }
 
+  /** Runs once the socket is closed, before the session's owner is told. */
+  void whenClosed(Runnable action) {
+    whenClosed = action;
+  }
+
+  /** Graceful shutdown: close 1001; the session's owner learns it from the close notice as for any close. */
+  void goAway() {
+    if (!ws.isClosed()) {
+      ws.close((short) 1001, "server shutting down");
+    }
+  }
+
   void start(String token) {
     ws.pause();
-    ws.closeHandler(v -> released());
+    GatehouseMetrics.connectionOpened(GatehouseMetrics.FACE);
+    ws.closeHandler(v -> {
+      whenClosed.run();
+      GatehouseMetrics.connectionClosed(GatehouseMetrics.FACE);
+      released();
+    });
     ws.exceptionHandler(this::onFailure);
     services.<FaceSessionOpened>request(Addresses.Face.OPEN_SESSION, new OpenFaceSession(token))
       .onSuccess(opened -> {
@@ -129,9 +148,15 @@ final class FaceSocket {
     }
     SessionFrame frame = new SessionFrame(session.sessionId(), bytes);
     inFlight = inFlight.eventually(() -> Future.succeededFuture()).compose(v -> closing ? Future.succeededFuture()
-      : services.<FrameOutcome>request(Addresses.Face.session(session.sessionId()), frame, options.frameTimeoutMs())
+      : analyse(frame)
         .onSuccess(outcome -> render(FaceReplies.of(outcome, session.type())))
         .onFailure(failure -> finish(FaceReplies.frameFailure(failure))));
+  }
+
+  private Future<FrameOutcome> analyse(SessionFrame frame) {
+    long started = System.nanoTime();
+    return services.<FrameOutcome>request(Addresses.Face.session(session.sessionId()), frame, options.frameTimeoutMs())
+      .onSuccess(outcome -> GatehouseMetrics.faceFrame(System.nanoTime() - started));
   }
 
   private void render(FaceReplies.Reply reply) {

@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.socketio;
 
+import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.gateway.PollAnswer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -37,6 +38,7 @@ final class EngineSession implements NamespaceSockets.Link {
   private boolean closed;
 
   EngineSession(SocketIoServer server, String sid, String authorization) {
+    GatehouseMetrics.connectionOpened(GatehouseMetrics.SOCKET_IO);
     this.server = server;
     this.options = server.options;
     this.sid = sid;
@@ -304,11 +306,23 @@ final class EngineSession implements NamespaceSockets.Link {
   }
 
   /** Ends the session: the transport is closed, every namespace socket hears it, the sid is forgotten. */
+  /**
+   * Graceful shutdown: the Engine.IO close packet, over the WebSocket or as the answer to the waiting poll
+   * (a client without one gets it as the answer to its next poll's failure: the session is gone).
+   */
+  void goAway() {
+    if (!closed && ws != null) {
+      ws.writeTextMessage(EngineCodec.encode(EnginePacket.CLOSE));
+    }
+    close("server shutting down");
+  }
+
   void close(String reason) {
     if (closed) {
       return;
     }
     closed = true;
+    GatehouseMetrics.connectionClosed(GatehouseMetrics.SOCKET_IO);
     LOG.debug("[{}] closed: {}", sid, reason);
     server.vertx.cancelTimer(pingTimer);
     server.vertx.cancelTimer(pongTimer);

@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,6 +65,13 @@ public final class SocketIoServer {
   /** Mount before any body handler: polling bodies are read here, bounded by maxPayload. */
   public void mount(Router router) {
     router.route("/socket.io/*").handler(this::handle);
+  }
+
+  /** Graceful shutdown: every Engine.IO session of this instance gets the close packet. */
+  public void goAway() {
+    List<EngineSession> open = new ArrayList<>();
+    sessions.all().forEach(open::add);
+    open.forEach(EngineSession::goAway);
   }
 
   public int sessionCount() {

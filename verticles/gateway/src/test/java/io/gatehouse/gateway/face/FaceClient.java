@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A blocking seed-002 socket client that keeps the 100 ms frame spacing the seed asks of clients. */
-final class FaceClient implements AutoCloseable {
+public final class FaceClient implements AutoCloseable {
 
   private static final Set<String> REPLIES = Set.of("frame_processed", "error", "enrollment_complete",
     "authentication_complete");
@@ -25,7 +25,7 @@ final class FaceClient implements AutoCloseable {
   }
 
   /** Connects to the {@code websocket_url} of a session reply (its path, on the fixture's port). */
-  static FaceClient open(GatewayFixture gatehouse, JsonObject session) {
+  public static FaceClient open(GatewayFixture gatehouse, JsonObject session) {
     return openPath(gatehouse, URI.create(session.getString("websocket_url")).getPath());
   }
 
@@ -49,12 +49,12 @@ final class FaceClient implements AutoCloseable {
     }
   }
 
-  JsonObject expectType(String type) {
+  public JsonObject expectType(String type) {
     return socket.expect(json -> type.equals(json.getString("type")), Duration.ofSeconds(20));
   }
 
   /** Sends one frame as a data URL, spaced from the previous one, and returns the server's answer to it. */
-  JsonObject frame(byte[] jpeg) {
+  public JsonObject frame(byte[] jpeg) {
     sendRaw("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg));
     return reply();
   }
@@ -83,7 +83,7 @@ final class FaceClient implements AutoCloseable {
     lastFrame = System.currentTimeMillis();
   }
 
-  short awaitClose() {
+  public short awaitClose() {
     return socket.awaitClose(Duration.ofSeconds(20));
   }
 

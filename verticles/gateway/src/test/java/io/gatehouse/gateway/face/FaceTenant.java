@@ -13,9 +13,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /** An API client (tenant) created through user-auth, holding its client JWT from {@code /api/auth/client/}. */
-record FaceTenant(GatewayFixture gatehouse, ApiClientKeys keys, String jwt) {
+public record FaceTenant(GatewayFixture gatehouse, ApiClientKeys keys, String jwt) {
 
-  static FaceTenant create(GatewayFixture gatehouse, String name) {
+  public static FaceTenant create(GatewayFixture gatehouse, String name) {
     ApiClientKeys keys = GatewayFixture.await(gatehouse.vertx.eventBus()
       .<ApiClientKeys>request(Addresses.Auth.CREATE_CLIENT, new CreateApiClient(name + "-" + UUID.randomUUID()))
       .map(Message::body));
@@ -31,7 +31,7 @@ record FaceTenant(GatewayFixture gatehouse, ApiClientKeys keys, String jwt) {
     return gatehouse.http.sendWithHeaders(HttpMethod.POST, path, headers, body);
   }
 
-  JsonObject enrollment(String userId) {
+  public JsonObject enrollment(String userId) {
     return created(post("/api/auth/enrollment/", new JsonObject().put("user_id", userId)
       .put("metadata", new JsonObject().put("target_samples", 3).put("device_info", new JsonObject())), "Bearer"));
   }
