@@ -10,6 +10,7 @@ const PREFIX = '/v1/signup';
 const VERIFIER = 'face-liveness-verifier';
 const FRAME_GAP_MS = 350;
 const REPLY_TIMEOUT_MS = 8000;
+const MAX_PICTURES = 300; // about two minutes of pictures
 
 // The verifier judges directions in the picture as the camera takes it. The preview is mirrored like a selfie,
 // so the face turning towards the picture's left is the person turning to their own right, which they see as
@@ -132,7 +133,7 @@ export function mountSignup() {
     const camera = await startCamera(document.getElementById('ekyc-video'));
     ekycStatus.textContent = `Identity check started (${label(verifier.displayName) ?? verifier.id}).`;
     try {
-      await runSlot(slotId, verifier.id, camera);
+      await runSlot(slotId, camera);
     } finally {
       camera.stop();
     }
@@ -144,11 +145,9 @@ export function mountSignup() {
   }
 
   /** One STOMP session on the slot: START, then a camera picture at a time until the verifier says END. */
-  async function runSlot(slotId, verifierId, camera) {
+  async function runSlot(slotId, camera) {
     const config = await consoleConfig();
     const url = `${webSocketUrl(config.stompSlotPath, config.stompPort)}?slotId=${encodeURIComponent(slotId)}`;
-    const replies = [];
-    let wake = null;
     const client = new window.StompJs.Client({
       brokerURL: url, reconnectDelay: 0, heartbeatIncoming: 0, heartbeatOutgoing: 0,
     });
@@ -160,7 +159,18 @@ export function mountSignup() {
         ? 'The identity-check connection was refused or lost.' : `The identity-check connection closed (${event.code}).`));
     });
     client.activate();
-    await connected;
+    try {
+      await connected;
+      await converse(client, slotId, config, camera);
+    } finally {
+      client.deactivate(); // after COMPLETED a close changes nothing; before it, leaving fails the check
+    }
+  }
+
+  /** START, then one camera picture at a time, each answered by the verifier, until it says END. */
+  async function converse(client, slotId, config, camera) {
+    const replies = [];
+    let wake = null;
     client.subscribe(`/topic/${slotId}`, (message) => {
       replies.push(JSON.parse(message.body));
       wake?.();
@@ -193,6 +203,9 @@ export function mountSignup() {
     sendStep('START', 0, '');
     let order = 1;
     while (step !== 'END') {
+      if (order > MAX_PICTURES) {
+        throw new Error('The identity check took too long. Start it again, in good light, facing the camera.');
+      }
       const reply = await nextReply();
       if (reply?.step) {
         step = reply.step.code;
@@ -215,7 +228,6 @@ export function mountSignup() {
         await sleep(500);
       }
     }
-    client.deactivate();
     ekycStatus.dataset.state = status;
     if (status === 'COMPLETED') {
       say('END');
