@@ -124,8 +124,9 @@ public final class EdgeListener {
   private void installDeadlines(ConnectionBase connection) {
     ChannelPipeline pipeline = connection.channelHandlerContext().pipeline();
     if (pipeline.get(HttpDeadlines.NAME) == null) {
-      pipeline.addBefore(connection.channelHandlerContext().name(), HttpDeadlines.NAME,
-        new HttpDeadlines(options.headerTimeoutMs(), options.bodyTimeoutMs()));
+      HttpDeadlines deadlines = new HttpDeadlines(options.headerTimeoutMs(), options.bodyTimeoutMs());
+      pipeline.addBefore(connection.channelHandlerContext().name(), HttpDeadlines.NAME, deadlines);
+      pipeline.addFirst(HttpDeadlines.BYTES_NAME, deadlines.byteWatcher());
     }
   }
 

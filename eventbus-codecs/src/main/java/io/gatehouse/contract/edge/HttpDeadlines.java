@@ -3,6 +3,7 @@ package io.gatehouse.contract.edge;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -20,14 +21,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * Read deadlines of one HTTP/1.x connection, between its request decoder and Vert.x: a complete request head
  * must arrive within {@code headerTimeoutMs} of the connection or of the end of the previous response, and a
- * body within {@code bodyTimeoutMs} of its head; otherwise the connection gets 408 (when no response is under
- * way) and is closed. An idle timeout cannot do this: each byte resets it, so a client sending one header byte
+ * body within {@code bodyTimeoutMs} of its head; otherwise the connection is closed, after a 408 when the
+ * client had started a request and no response is under way. A connection that sent nothing since its last
+ * response is closed silently: a 408 there could be read as the answer to a request the client is just
+ * sending on its kept-alive connection. An idle timeout cannot do this: each byte resets it, so a client sending one header byte
  * a second would hold the connection forever. No deadline runs while a response is under way (a long poll),
  * nor once the connection has become a WebSocket. Confined to the connection's event loop.
  */
 final class HttpDeadlines extends ChannelDuplexHandler {
 
   static final String NAME = "gatehouse-http-deadlines";
+  static final String BYTES_NAME = "gatehouse-http-bytes";
 
   private final long headerTimeoutMs;
   private final long bodyTimeoutMs;
@@ -36,6 +40,7 @@ final class HttpDeadlines extends ChannelDuplexHandler {
   private boolean readingBody;
   private boolean responding;
   private boolean upgraded;
+  private boolean bytesSinceResponse;
 
   HttpDeadlines(long headerTimeoutMs, long bodyTimeoutMs) {
     this.headerTimeoutMs = headerTimeoutMs;
@@ -45,6 +50,17 @@ final class HttpDeadlines extends ChannelDuplexHandler {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     arm(ctx, headerTimeoutMs);
+  }
+
+  /** The handler to put in front of the request decoder: it notes that request bytes arrived. */
+  ChannelInboundHandlerAdapter byteWatcher() {
+    return new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        bytesSinceResponse = true;
+        ctx.fireChannelRead(msg);
+      }
+    };
   }
 
   @Override
@@ -80,6 +96,7 @@ final class HttpDeadlines extends ChannelDuplexHandler {
     }
     if (!upgraded && msg instanceof LastHttpContent) {
       responding = false;
+      bytesSinceResponse = readingBody;
       unanswered = Math.max(0, unanswered - 1);
       if (unanswered == 0 && !readingBody) {
         cancel();
@@ -111,7 +128,7 @@ final class HttpDeadlines extends ChannelDuplexHandler {
     if (upgraded || !ctx.channel().isActive()) {
       return;
     }
-    if (responding || unanswered > 1 || (unanswered == 1 && !readingBody)) {
+    if (!bytesSinceResponse || responding || unanswered > 1 || (unanswered == 1 && !readingBody)) {
       ctx.close();
       return;
     }

@@ -57,6 +57,8 @@ class StompListenerTimeoutsTest {
     ConnectionBudget budget = ConnectionBudget.of(fixture.gatehouse.vertx, EdgeOptions.from(fixture.gatehouse.config));
     try (RawConnection http1 = RawConnection.open("127.0.0.2", fixture.gatehouse.port, READ_TIMEOUT_MS);
          RawConnection http2 = RawConnection.open("127.0.0.2", fixture.gatehouse.port, READ_TIMEOUT_MS)) {
+      http1.write("GET /health HTTP/1.1\r\n");
+      http2.write("GET /health HTTP/1.1\r\n");
       for (int i = 0; i < 100 && budget.open("127.0.0.2") < 2; i++) {
         Thread.sleep(20); // both admitted by the gateway before STOMP is tried
       }

@@ -65,14 +65,15 @@ class ListenerTimeoutsTest {
   }
 
   @Test
-  @DisplayName("a connection that never sends a request is closed; so is a keep-alive connection after its response")
+  @DisplayName("a connection that never sends a request is closed, and so is a keep-alive connection after its "
+    + "response, both without a 408 a client could take for the answer to its next request")
   void idleHttpConnectionsAreClosed() {
     try (RawConnection silent = RawConnection.open(gatehouse.port, READ_TIMEOUT_MS);
          RawConnection keptAlive = RawConnection.open(gatehouse.port, READ_TIMEOUT_MS)) {
       keptAlive.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
       assertThat(keptAlive.readResponse()).startsWith("HTTP/1.1 200");
-      assertThat(silent.readUntilClosed()).startsWith("HTTP/1.1 408");
-      assertThat(keptAlive.readUntilClosed()).startsWith("HTTP/1.1 408");
+      assertThat(silent.readUntilClosed()).isEmpty();
+      assertThat(keptAlive.readUntilClosed()).isEmpty();
     }
   }
 
@@ -113,14 +114,14 @@ class ListenerTimeoutsTest {
     List<RawConnection> admitted = new ArrayList<>();
     try {
       for (int i = 0; i < PER_ADDRESS; i++) {
-        admitted.add(RawConnection.open("127.0.0.2", gatehouse.port, READ_TIMEOUT_MS));
+        admitted.add(startedRequest("127.0.0.2"));
       }
       try (RawConnection extra = RawConnection.open("127.0.0.2", gatehouse.port, READ_TIMEOUT_MS)) {
         extra.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         assertThat(extra.readUntilClosed()).as("refused at once, no response").isEmpty();
       }
       for (RawConnection connection : admitted) {
-        assertThat(connection.readUntilClosed()).as("admitted: answered (408 on the header timeout)")
+        assertThat(connection.readUntilClosed()).as("admitted: the request it started timed out (408)")
           .startsWith("HTTP/1.1 408");
       }
     } finally {
@@ -143,7 +144,7 @@ class ListenerTimeoutsTest {
     List<RawConnection> admitted = new ArrayList<>();
     try {
       for (int i = 0; i < PER_NODE; i++) {
-        admitted.add(RawConnection.open("127.0.0." + (3 + i % 3), gatehouse.port, READ_TIMEOUT_MS));
+        admitted.add(startedRequest("127.0.0." + (3 + i % 3)));
       }
       try (RawConnection extra = RawConnection.open("127.0.0.9", gatehouse.port, READ_TIMEOUT_MS)) {
         extra.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
@@ -155,5 +156,12 @@ class ListenerTimeoutsTest {
     } finally {
       admitted.forEach(RawConnection::close);
     }
+  }
+
+  /** A connection that has sent part of a request head: once admitted it ends with 408 on the header timeout. */
+  private static RawConnection startedRequest(String localAddress) {
+    RawConnection connection = RawConnection.open(localAddress, gatehouse.port, READ_TIMEOUT_MS);
+    connection.write("GET /health HTTP/1.1\r\n");
+    return connection;
   }
 }
