@@ -249,9 +249,10 @@ abstract class StompSession {
       return;
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("message", message.replaceAll("[\\r\\n]", " "));
+    // the message may quote what the client sent; no header may carry a line break or a NUL (the frame end)
+    headers.put("message", message.replaceAll("[\\x00-\\x1f]", " "));
     if (cause != null && cause.header("receipt") != null) {
-      headers.put("receipt-id", cause.header("receipt"));
+      headers.put("receipt-id", cause.header("receipt").replaceAll("[\\x00-\\x1f]", " "));
     }
     if (cause != null && (cause.is("CONNECT") || cause.is("STOMP")) && !connected) {
       headers.put("version", SUPPORTED_VERSIONS);
