@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,10 +39,35 @@ class ConsoleSignupTest {
     FaceFixtures turner = FaceFixtures.faceApiSample(4, 0);
     camera = FakeCameraVideo.write("ekyc", List.of(blinker.frame(170, 0, 0, false), blinker.frame(170, 0, 0, true),
       blinker.frame(170, 0, 0, false), turner.frame(170, 0, 0, false), turner.mirrored().frame(170, 0, 0, false)));
-    fixture = new SignupFixture(new JsonObject()
-      .put("gateway", new JsonObject().put("port", freePort()))
-      .put("stomp", new JsonObject().put("webSocketPort", freePort()))
-      .put("signup", new JsonObject().put("devFixedOtp", DEV_OTP)));
+    fixture = withKnownPorts();
+  }
+
+  /**
+   * The STOMP listener admits pages of the gateway's configured port, and the page learns the STOMP port from the
+   * config, so both ports are chosen before starting; another process may take one in between, then again.
+   */
+  private static SignupFixture withKnownPorts() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new SignupFixture(new JsonObject()
+          .put("gateway", new JsonObject().put("port", freePort()))
+          .put("stomp", new JsonObject().put("webSocketPort", freePort()))
+          .put("signup", new JsonObject().put("devFixedOtp", DEV_OTP)));
+      } catch (IllegalStateException e) {
+        if (attempt == 3 || !portTaken(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean portTaken(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("already in use")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @AfterAll

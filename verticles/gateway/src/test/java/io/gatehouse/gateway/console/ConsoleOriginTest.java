@@ -1,6 +1,8 @@
 package io.gatehouse.gateway.console;
 
 import io.gatehouse.gateway.GatewayFixture;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,9 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,31 +26,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleOriginTest {
 
   private static GatewayFixture gateway;
+  private static Vertx sites;
   private static int allowedPort;
   private static int refusedPort;
 
   @BeforeAll
   static void start() {
     assertThat(ConsoleBrowser.chromiumInstalled()).as("Debian chromium (scripts/test installs it)").isTrue();
-    allowedPort = freePort();
-    refusedPort = freePort();
+    // the sites listen first, so the gateway can be told the allowed one's port
+    sites = Vertx.vertx();
+    allowedPort = GatewayFixture.await(staticSite()).actualPort();
+    refusedPort = GatewayFixture.await(staticSite()).actualPort();
     gateway = GatewayFixture.start(new JsonObject()
         .put("allowedOrigins", new JsonArray().add("http://127.0.0.1:" + allowedPort)),
       new JsonObject().put("signup", new JsonObject().put("devFixedOtp", "135791")));
-    GatewayFixture.await(staticSite(allowedPort));
-    GatewayFixture.await(staticSite(refusedPort));
   }
 
   @AfterAll
   static void stop() {
     gateway.close();
+    GatewayFixture.await(sites.close());
   }
 
-  private static io.vertx.core.Future<HttpServer> staticSite(int port) {
-    Router site = Router.router(gateway.vertx);
+  private static Future<HttpServer> staticSite() {
+    Router site = Router.router(sites);
     site.get("/").handler(ctx -> ctx.reroute("/console/index.html"));
     site.get("/console/*").handler(StaticHandler.create("console"));
-    return gateway.vertx.createHttpServer().requestHandler(site).listen(port, "127.0.0.1");
+    return sites.createHttpServer().requestHandler(site).listen(0, "127.0.0.1");
   }
 
   @Test
@@ -71,13 +72,5 @@ class ConsoleOriginTest {
       .isEqualTo("The gateway could not be reached, or it does not accept requests from this page's address.");
     assertThat(outcome.report().getString("signedIn")).isEmpty();
     assertThat(outcome.report().getBoolean("polled")).as("Engine.IO polling across origins (CORS)").isTrue();
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
