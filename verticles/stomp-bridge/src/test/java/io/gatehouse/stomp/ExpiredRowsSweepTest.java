@@ -94,7 +94,8 @@ class ExpiredRowsSweepTest {
           + "required_blinks, require_liveness, status, expires_at) VALUES (?, ?, ?, 'ENROLLMENT', 1, 0, false, "
           + "'active', " + when + ")", key.getBytes(), UUID.randomUUID(), key);
       }
-      assertThat(remaining(connection, tag)).containsOnly(2);
+      // the sweep runs every second, so the expired rows may already be gone: only the live ones are certain
+      assertThat(remaining(connection, tag + "-new")).containsOnly(1);
 
       int[] left = remaining(connection, tag);
       for (int i = 0; i < 300 && java.util.Arrays.stream(left).anyMatch(n -> n != 1); i++) {
