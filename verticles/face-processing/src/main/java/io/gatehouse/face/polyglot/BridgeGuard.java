@@ -46,8 +46,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     if (type == BridgeEventType.SOCKET_PING) {
       event.complete(true);
     } else if (type == BridgeEventType.REGISTERED) {
-      serves(socket);
       event.complete(true);
+      serves(socket);
     } else if (type == BridgeEventType.REGISTER) {
       JsonObject headers = event.getRawMessage().getJsonObject("headers", new JsonObject());
       boolean known = secret.matches(headers.getValue("secret") instanceof String s ? s : null);

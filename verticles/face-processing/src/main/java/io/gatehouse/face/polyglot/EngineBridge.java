@@ -76,7 +76,10 @@ public final class EngineBridge {
   }
 
   private void workersChanged(int connected) {
-    waiters.removeIf(waiter -> waiter.workers() <= connected && waiter.promise().tryComplete());
+    // completed after the list is updated: a completion may run code that waits again
+    List<Waiter> ready = waiters.stream().filter(waiter -> waiter.workers() <= connected).toList();
+    waiters.removeAll(ready);
+    ready.forEach(waiter -> waiter.promise().tryComplete());
   }
 
   public Future<Void> close() {
