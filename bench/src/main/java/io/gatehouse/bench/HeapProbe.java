@@ -1,5 +1,10 @@
 package io.gatehouse.bench;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +20,8 @@ import java.util.regex.Pattern;
  */
 final class HeapProbe {
 
+  private static final Logger LOG = LoggerFactory.getLogger(HeapProbe.class);
+
   static final long JCMD_TIMEOUT_SECONDS = 60;
 
   private static final Pattern USED = Pattern.compile("\\bused (\\d+)([KMG])\\b");
@@ -25,6 +32,15 @@ final class HeapProbe {
 
   /** Heap of one process after a full collection. */
   record HeapReading(long liveBytes, long usedBytes) {
+  }
+
+  /** Reads the heap of {@code pid} on a worker thread (null at once without a pid) and logs it. */
+  static Future<HeapReading> probe(Vertx vertx, long pid, String when) {
+    if (pid <= 0) {
+      return Future.succeededFuture(null);
+    }
+    return vertx.executeBlocking(() -> read(pid)).onSuccess(reading -> LOG.info("server heap {}: {} live bytes, {} used",
+      when, reading.liveBytes(), reading.usedBytes()));
   }
 
   static HeapReading read(long pid) throws IOException, InterruptedException {

@@ -64,11 +64,7 @@ final class IdleRun {
   }
 
   private Future<HeapProbe.HeapReading> probe(String when) {
-    if (options.serverPid() <= 0) {
-      return Future.succeededFuture(null);
-    }
-    return vertx.executeBlocking(() -> HeapProbe.read(options.serverPid()))
-      .onSuccess(reading -> LOG.info("server heap {}: {} live bytes, {} used", when, reading.liveBytes(),
-        reading.usedBytes()));
+    return HeapProbe.probe(vertx, options.serverPid(), when);
   }
+
 }

@@ -76,6 +76,11 @@ public final class LoadGenerator {
       result.options().target().label(), result.deliveriesPerSecond(), result.publishesPerSecond(),
       latency.p50() / 1000.0, latency.p99() / 1000.0, latency.p999() / 1000.0, latency.max() / 1000.0,
       result.deliveries(), result.deliveriesExpected(), result.errors(), result.errorsByCode()));
+    if (result.bytesPerActiveConnection() >= 0) {
+      LOG.info(String.format(Locale.ROOT, "server live heap %,d -> %,d bytes with the connections open: %,d bytes per "
+        + "active connection", result.heapBefore().liveBytes(), result.heapActive().liveBytes(),
+        result.bytesPerActiveConnection()));
+    }
   }
 
   private static void summarize(IdleResult result) {

@@ -12,7 +12,7 @@ import java.util.Map;
 record LoadResult(BenchOptions options, String runId, Instant startedAt, long setupMillis, double measuredSeconds,
                   long publishes, long deliveries, long deliveriesExpected, LatencySummary latency,
                   Map<String, Long> errorsByCode, long pendingDeliveries, long foreignDeliveries,
-                  long behindSchedule) {
+                  long behindSchedule, HeapProbe.HeapReading heapBefore, HeapProbe.HeapReading heapActive) {
 
   double publishesPerSecond() {
     return measuredSeconds > 0 ? publishes / measuredSeconds : 0;
@@ -22,12 +22,20 @@ record LoadResult(BenchOptions options, String runId, Instant startedAt, long se
     return measuredSeconds > 0 ? deliveries / measuredSeconds : 0;
   }
 
+  /** Live heap the server grew by per connection, read while the connections are still open; -1 without a pid. */
+  long bytesPerActiveConnection() {
+    if (heapBefore == null || heapActive == null || options.connections() == 0) {
+      return -1;
+    }
+    return (heapActive.liveBytes() - heapBefore.liveBytes()) / options.connections();
+  }
+
   long errors() {
     return errorsByCode.values().stream().mapToLong(Long::longValue).sum();
   }
 
   JsonObject toJson() {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
       .put("kind", "load")
       .put("target", options.target().label())
       .put("url", options.url().toString())
@@ -56,6 +64,15 @@ record LoadResult(BenchOptions options, String runId, Instant startedAt, long se
       .put("pendingDeliveries", pendingDeliveries)
       .put("foreignDeliveries", foreignDeliveries)
       .put("behindSchedule", behindSchedule);
+    if (heapBefore != null && heapActive != null) {
+      json.put("heapBefore", reading(heapBefore)).put("heapActive", reading(heapActive))
+        .put("bytesPerActiveConnection", bytesPerActiveConnection());
+    }
+    return json;
+  }
+
+  private static JsonObject reading(HeapProbe.HeapReading reading) {
+    return new JsonObject().put("liveBytes", reading.liveBytes()).put("usedBytes", reading.usedBytes());
   }
 
   static double round(double value) {

@@ -28,6 +28,8 @@ final class LoadRun {
   private long setupMillis;
   private long windowStartNanos;
   private long windowEndNanos;
+  private HeapProbe.HeapReading heapBefore;
+  private HeapProbe.HeapReading heapActive;
 
   LoadRun(Vertx vertx, BenchOptions options) {
     this.vertx = vertx;
@@ -39,13 +41,22 @@ final class LoadRun {
 
   Future<LoadResult> run() {
     return ShardDeployment.deploy(vertx, plan, shards)
+      .compose(deployment -> HeapProbe.probe(vertx, options.serverPid(), "before").map(reading -> {
+        heapBefore = reading;
+        return deployment;
+      }))
       .compose(deployment -> TokenSource.forTarget(vertx, options).tokens(options.connections())
         .compose(tokens -> onEveryShard(shard -> shard.connect(tokens)))
         .compose(v -> onEveryShard(ConnectionShard::createTopics))
         .compose(v -> onEveryShard(ConnectionShard::subscribe))
         .compose(v -> publish())
         .compose(v -> drain())
-        .map(v -> result())
+        // connections still open, each with what it keeps after streaming: the heap per active connection
+        .compose(v -> HeapProbe.probe(vertx, options.serverPid(), "with active connections"))
+        .map(active -> {
+          heapActive = active;
+          return result();
+        })
         .eventually(() -> {
           progress.stop();
           return vertx.undeploy(deployment);
@@ -91,7 +102,8 @@ final class LoadRun {
     double measuredSeconds = (windowEndNanos - windowStartNanos) / 1e9;
     return new LoadResult(options, runId, startedAt, setupMillis, measuredSeconds, metrics.publishesMeasured(),
       metrics.deliveriesMeasured(), metrics.deliveriesExpected(), LatencySummary.of(metrics.latencySoFar()),
-      metrics.errorsByCode(), metrics.pendingDeliveries(), metrics.foreignDeliveries(), metrics.behindSchedule());
+      metrics.errorsByCode(), metrics.pendingDeliveries(), metrics.foreignDeliveries(), metrics.behindSchedule(),
+      heapBefore, heapActive);
   }
 
   private Future<Void> onEveryShard(Function<ConnectionShard, Future<Void>> step) {

@@ -5,12 +5,19 @@ import io.vertx.core.json.JsonObject;
 /** The {@code gateway} section of the node config, read once. */
 public record GatewayOptions(String host, int port, int maxBodyBytes, long requestTimeoutMs, int defaultPageSize,
                              int maxPageSize, boolean webSocketCompression, boolean coalesceWrites,
-                             long userCheckSeconds, int failedLoginsPerAddress, long loginWindowSeconds) {
+                             long userCheckSeconds, int failedLoginsPerAddress, long loginWindowSeconds,
+                             long attemptTimeoutMs) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8088;
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
   public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+  /**
+   * How long one attempt of a request that may be repeated (catch-up, log reads, acks) waits before it is
+   * sent to the next instance: well under the cluster's failure detection ({@code cluster.xml}), so a
+   * stream never waits for a dead node to be declared dead.
+   */
+  public static final long DEFAULT_ATTEMPT_TIMEOUT_MS = 1_500;
   public static final int DEFAULT_PAGE_SIZE = 50;
   public static final int DEFAULT_MAX_PAGE_SIZE = 500;
   /**
@@ -44,6 +51,7 @@ public record GatewayOptions(String host, int port, int maxBodyBytes, long reque
       gateway.getBoolean("coalesceWrites", DEFAULT_COALESCE_WRITES),
       gateway.getLong("userCheckSeconds", DEFAULT_USER_CHECK_SECONDS),
       gateway.getInteger("failedLoginsPerAddress", DEFAULT_FAILED_LOGINS_PER_ADDRESS),
-      gateway.getLong("loginWindowSeconds", DEFAULT_LOGIN_WINDOW_SECONDS));
+      gateway.getLong("loginWindowSeconds", DEFAULT_LOGIN_WINDOW_SECONDS),
+      gateway.getLong("attemptTimeoutMs", DEFAULT_ATTEMPT_TIMEOUT_MS));
   }
 }

@@ -6,6 +6,7 @@ import io.gatehouse.operations.ShutdownCoordinator;
 import io.gatehouse.operations.ShutdownCoordinator.Phase;
 import io.gatehouse.operations.OperationsOptions;
 import io.gatehouse.contract.Codecs;
+import io.gatehouse.contract.ServiceRequests;
 import io.gatehouse.contract.edge.ConnectionsPerAddress;
 import io.gatehouse.contract.edge.EdgeListener;
 import io.gatehouse.contract.edge.EdgeOptions;
@@ -60,7 +61,8 @@ public class GatewayVerticle extends VerticleBase {
     Codecs.register(vertx);
     GatewayOptions options = GatewayOptions.from(config());
     ActionOptions actionOptions = ActionOptions.from(config());
-    ServiceBus services = new ServiceBus(vertx.eventBus(), options.requestTimeoutMs());
+    ServiceBus services = new ServiceBus(
+      new ServiceRequests(vertx, options.requestTimeoutMs(), options.attemptTimeoutMs()));
     WriteCoalescing coalescing = new WriteCoalescing(options.coalesceWrites());
     DeletedUsers deletedUsers = new DeletedUsers(options.requestTimeoutMs());
     deletedUsers.start(vertx, options.userCheckSeconds());
@@ -69,7 +71,7 @@ public class GatewayVerticle extends VerticleBase {
     SocketIoOptions socketIoOptions = SocketIoOptions.from(config());
     ChatOptions chatOptions = ChatOptions.from(config());
     socketIo = new SocketIoServer(vertx, socketIoOptions,
-      Map.of(ChatNamespace.NAME, new ChatNamespace(vertx.eventBus(), services, chatOptions, deletedUsers)), coalescing,
+      Map.of(ChatNamespace.NAME, new ChatNamespace(vertx, services, chatOptions, deletedUsers)), coalescing,
       new OriginPolicy(actionOptions.allowedOrigins()));
     EdgeListener edge = new EdgeListener(vertx, EdgeOptions.from(config()), "gateway");
     server = vertx.createHttpServer(edge.http(new HttpServerOptions()

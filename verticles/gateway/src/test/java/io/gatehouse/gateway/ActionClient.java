@@ -26,24 +26,32 @@ public final class ActionClient implements AutoCloseable {
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
   private volatile Short closeCode;
 
-  private ActionClient(WebSocketClient client, String uri, int port) {
+  private ActionClient(WebSocketClient client, String host, String uri, int port) {
     this.client = client;
     // handlers set before connecting: frames that come with the handshake are not missed
     ClientWebSocket ws = client.webSocket();
     ws.textMessageHandler(text -> received.add(new JsonObject(text)));
     ws.closeHandler(v -> closeCode = ws.closeStatusCode() == null ? -1 : ws.closeStatusCode());
-    this.socket = await(ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri)));
+    this.socket = await(ws.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI(uri)));
   }
 
   public static ActionClient connect(Vertx vertx, int port, String uri) {
+    return connect(vertx, "127.0.0.1", port, uri);
+  }
+
+  public static ActionClient connect(Vertx vertx, String host, int port, String uri) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 22)
       .setMaxMessageSize(1 << 24));
-    return new ActionClient(client, uri, port);
+    return new ActionClient(client, host, uri, port);
   }
 
   /** Connects with the token in the path and waits for the auth confirmation. */
   public static ActionClient login(Vertx vertx, int port, String token) {
-    ActionClient client = connect(vertx, port, "/ws/" + token);
+    return login(vertx, "127.0.0.1", port, token);
+  }
+
+  public static ActionClient login(Vertx vertx, String host, int port, String token) {
+    ActionClient client = connect(vertx, host, port, "/ws/" + token);
     client.expect(json -> "auth".equals(json.getString("action")) && Boolean.TRUE.equals(json.getBoolean("success")));
     return client;
   }

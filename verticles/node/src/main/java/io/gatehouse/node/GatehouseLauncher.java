@@ -107,6 +107,7 @@ public final class GatehouseLauncher extends VertxApplication implements VertxAp
   public void beforeDeployingVerticle(HookContext context) {
     if (needsDatabase(context.mainVerticle())) {
       database.prepare(config);
+      database.supervise(context.vertx(), NodeConfig.superviseIntervalMs(config));
     }
     if (context.mainVerticle() != null && !NodeVerticle.class.getName().equals(context.mainVerticle())) {
       // a verticle launched alone by class name is this node's only role (health reports just that one)

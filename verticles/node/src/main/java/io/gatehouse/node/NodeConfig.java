@@ -84,6 +84,15 @@ public final class NodeConfig {
    * system calls and no selector garbage per wake-up than Java NIO. Where it cannot load (not Linux x86-64),
    * Vert.x says so in the log and runs on NIO.
    */
+  /** {@code database.superviseIntervalMs}: how often the embedded PostgreSQL is checked (0: never). */
+  public static long superviseIntervalMs(JsonObject config) {
+    long interval = config.getJsonObject("database", new JsonObject()).getLong("superviseIntervalMs", 1000L);
+    if (interval < 0) {
+      throw new IllegalArgumentException("database.superviseIntervalMs must not be negative, was " + interval);
+    }
+    return interval;
+  }
+
   public static boolean nativeTransport(JsonObject config) {
     Object value = config.getJsonObject("node", new JsonObject()).getValue("nativeTransport", true);
     if (!(value instanceof Boolean enabled)) {

@@ -25,14 +25,20 @@ final class NodeProcess implements AutoCloseable {
   }
 
   static NodeProcess start(Path workDir, String... args) {
-    return start(workDir, Map.of(), args);
+    return startWith(List.of(), workDir, Map.of(), args);
   }
 
   /** As {@link #start(Path, String...)} with extra environment variables for the child. */
   static NodeProcess start(Path workDir, Map<String, String> env, String... args) {
+    return startWith(List.of(), workDir, env, args);
+  }
+
+  /** Like {@link #start}, with a command prefix (such as {@code ip netns exec NAME}). */
+  static NodeProcess startWith(List<String> prefix, Path workDir, Map<String, String> env, String... args) {
     try {
       Files.createDirectories(workDir);
-      List<String> command = new ArrayList<>(List.of(
+      List<String> command = new ArrayList<>(prefix);
+      command.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-cp", System.getProperty("java.class.path"), GatehouseLauncher.class.getName()));
       command.addAll(List.of(args));

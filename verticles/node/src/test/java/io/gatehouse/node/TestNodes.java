@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /** In-process clustered nodes on loopback, each deploying the NodeVerticle with some roles. */
 final class TestNodes {
+
+  /** The password of every user {@link #register} creates. */
+  static final String PASSWORD = "node test password";
 
   private TestNodes() {
   }
@@ -53,6 +57,16 @@ final class TestNodes {
     config.getJsonObject("face").put("engineType", "local");
     config.getJsonObject("auth").put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1).put("parallelism", 1));
     return config;
+  }
+
+  /** Registers {@code username} on the gateway at {@code host:port}; returns its access token. */
+  static String register(WebClient http, String host, int port, String username) {
+    var reply = await(http.post(port, host, "/register").sendJsonObject(new JsonObject()
+      .put("username", username).put("password", PASSWORD).put("email", username + "@example.org")));
+    if (reply.statusCode() != 201) {
+      throw new AssertionError("register " + username + ": " + reply.statusCode() + " " + reply.bodyAsString());
+    }
+    return reply.bodyAsJsonObject().getString("access_token");
   }
 
   static Vertx clusteredVertx(JsonObject config) {

@@ -6,6 +6,7 @@ import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.Codecs;
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.ServiceRequests;
 import io.gatehouse.contract.Services;
 import io.gatehouse.contract.routing.Ack;
 import io.gatehouse.contract.routing.CursorQuery;
@@ -15,7 +16,6 @@ import io.gatehouse.persistence.DatabaseOptions;
 import io.gatehouse.persistence.Databases;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
@@ -29,6 +29,7 @@ public final class PendingDeliveryVerticle extends VerticleBase {
   private PendingOptions options;
   private Pool pool;
   private Cursors cursors;
+  private ServiceRequests reads;
 
   @Override
   public Future<?> start() {
@@ -46,6 +47,7 @@ public final class PendingDeliveryVerticle extends VerticleBase {
 
   private Future<?> serve(Pool opened) {
     pool = opened;
+    reads = new ServiceRequests(vertx, options.readTimeoutMs(), options.attemptTimeoutMs());
     cursors = new Cursors(pool, options.maxBatch(), options.maxAckWritesInFlight());
     CatchUps catchUps = new CatchUps(cursors, this::readRange, options.maxCatchUp());
     AckedAheadStore ahead = new AckedAheadStore(pool);
@@ -59,7 +61,7 @@ public final class PendingDeliveryVerticle extends VerticleBase {
   }
 
   private Future<DeliveryBatch> readRange(ReadRange request) {
-    return vertx.eventBus().<DeliveryBatch>request(Addresses.Routing.READ_RANGE, request).map(Message::body);
+    return reads.retrying(Addresses.Routing.READ_RANGE, request);
   }
 
   private Future<JsonObject> health(Object ignored) {

@@ -70,7 +70,7 @@ public final class StompBridgeVerticle extends VerticleBase {
   public Future<?> start() {
     Codecs.register(vertx);
     options = StompOptions.from(config());
-    services = StompServices.of(vertx, options.requestTimeoutMs());
+    services = StompServices.of(vertx, options.requestTimeoutMs(), options.attemptTimeoutMs());
     origins = new OriginPolicy(options.allowedOrigins(), consolePort());
     connections = new ConnectionsPerAddress(options.maxConnectionsPerIp());
     edge = new EdgeListener(vertx, EdgeOptions.from(config()), "stomp");

@@ -15,13 +15,15 @@ import java.util.List;
  * {@code maxFramesInFlight} unfinished frames of a connection before its socket is no longer read;
  * {@code maxTransactionFrames} frames one transaction may hold; {@code webSocketCompression} is
  * {@code gateway.webSocketCompression} (permessage-deflate on the STOMP WebSocket listener too);
- * {@code userCheckSeconds} is {@code gateway.userCheckSeconds} (how often connected users are checked to exist).
+ * {@code userCheckSeconds} is {@code gateway.userCheckSeconds} (how often connected users are checked to exist);
+ * {@code attemptTimeoutMs} one attempt of a repeatable service request before the next instance is asked.
  */
 public record StompOptions(String host, int webSocketPort, String slotPath, String topicPath, int tcpPort,
                            int maxHeaderBytes, int maxHeaders, int maxBodyBytes, int maxFramesInFlight,
                            long heartbeatMs, long connectTimeoutMs, long requestTimeoutMs, int catchUpBatch,
                            List<String> allowedOrigins, int maxConnectionsPerIp, int maxTransactionFrames,
-                           boolean webSocketCompression, long userCheckSeconds) {
+                           boolean webSocketCompression, long userCheckSeconds,
+                           long attemptTimeoutMs) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_WEBSOCKET_PORT = 8089;
@@ -39,11 +41,14 @@ public record StompOptions(String host, int webSocketPort, String slotPath, Stri
   public static final int DEFAULT_CATCH_UP_BATCH = 500;
   public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 1_000;
   public static final int DEFAULT_MAX_TRANSACTION_FRAMES = 1_000;
+  /** One attempt of a repeatable request (catch-up, log reads, acks) before the next instance is asked. */
+  public static final long DEFAULT_ATTEMPT_TIMEOUT_MS = 1_500;
 
   public StompOptions {
     if (maxHeaderBytes <= 0 || maxHeaders <= 0 || maxBodyBytes <= 0 || maxFramesInFlight <= 0
       || heartbeatMs < 0 || connectTimeoutMs <= 0 || requestTimeoutMs <= 0 || catchUpBatch <= 0
-      || maxConnectionsPerIp <= 0 || maxTransactionFrames <= 0) {
+      || maxConnectionsPerIp <= 0 || maxTransactionFrames <= 0
+      || attemptTimeoutMs <= 0) {
       throw new IllegalArgumentException("stomp limits must be positive");
     }
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -70,6 +75,8 @@ public record StompOptions(String host, int webSocketPort, String slotPath, Stri
       stomp.getInteger("maxTransactionFrames", DEFAULT_MAX_TRANSACTION_FRAMES),
       // one switch for every WebSocket listener of the node: the gateway's
       nodeConfig.getJsonObject("gateway", new JsonObject()).getBoolean("webSocketCompression", false),
-      nodeConfig.getJsonObject("gateway", new JsonObject()).getLong("userCheckSeconds", 60L));
+      nodeConfig.getJsonObject("gateway", new JsonObject()).getLong("userCheckSeconds", 60L),
+      stomp.getLong("attemptTimeoutMs", DEFAULT_ATTEMPT_TIMEOUT_MS));
+
   }
 }

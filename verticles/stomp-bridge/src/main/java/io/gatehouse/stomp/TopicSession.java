@@ -9,19 +9,19 @@ import io.gatehouse.contract.auth.VerifyToken;
 import io.gatehouse.contract.routing.Ack;
 import io.gatehouse.contract.routing.AckedAhead;
 import io.gatehouse.contract.routing.AheadQuery;
-import io.gatehouse.contract.routing.CatchUp;
 import io.gatehouse.contract.routing.CursorList;
 import io.gatehouse.contract.routing.CursorQuery;
 import io.gatehouse.contract.routing.Delivery;
-import io.gatehouse.contract.routing.DeliveryBatch;
 import io.gatehouse.contract.routing.Publish;
 import io.gatehouse.contract.routing.Published;
 import io.gatehouse.contract.routing.RangeStart;
-import io.gatehouse.contract.routing.ReadRange;
 import io.gatehouse.contract.routing.TopicList;
 import io.gatehouse.contract.routing.TopicMembership;
 import io.gatehouse.contract.routing.TopicRef;
 import io.gatehouse.contract.routing.UserRef;
+import io.gatehouse.edge.BusLogReads;
+import io.gatehouse.edge.DeliveryStream;
+import io.gatehouse.edge.PublishLanes;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -40,7 +39,7 @@ import java.util.UUID;
  * STOMP for Gatehouse topics: {@code /topic/<name>} is the topic of that name, with the membership rules and
  * the log of the action protocol. CONNECT carries a user JWT as {@code passcode} or in an
  * {@code Authorization} header. Missed messages arrive first (header {@code pending:true}), and so does what a
- * gap in the live sequence left out ({@link TopicFeed}); ACK modes move the member's cursor in pending-delivery.
+ * gap in the live sequence left out (edge-support's {@link DeliveryStream}); ACK modes move the member's cursor in pending-delivery.
  */
 final class TopicSession extends StompSession {
 
@@ -48,6 +47,7 @@ final class TopicSession extends StompSession {
   private static final Logger LOG = LoggerFactory.getLogger(TopicSession.class);
 
   private final StompServices services;
+  private final PublishLanes publishLanes = new PublishLanes();
   private final Map<String, Subscription> subscriptions = new HashMap<>();
   private Principal principal;
 
@@ -56,7 +56,7 @@ final class TopicSession extends StompSession {
     final String id;
     final TopicRef topic;
     final AckLedger ledger;
-    final TopicFeed feed;
+    final DeliveryStream feed;
     final MessageConsumer<Delivery> consumer;
     final CursorWriter cursors;
 
@@ -65,10 +65,11 @@ final class TopicSession extends StompSession {
       this.id = id;
       this.topic = topic;
       this.ledger = new AckLedger(mode, cursor, Set.copyOf(ahead.seqs()));
-      this.cursors = new CursorWriter(acked -> services.request(Addresses.Pending.ACK,
+      this.cursors = new CursorWriter(acked -> services.retrying(Addresses.Pending.ACK,
         new Ack(principal.subject(), topic.topicId(), acked)));
-      this.feed = new TopicFeed(vertx, cursor, logReads(topic.topicId()), delivery -> deliver(this, delivery),
-        failure -> lost(this, failure));
+      this.feed = new DeliveryStream(vertx, cursor,
+        new BusLogReads(services.requests(), principal.subject(), topic.topicId(), options.catchUpBatch()),
+        delivery -> deliver(this, delivery), failure -> lost(this, failure));
       this.consumer = vertx.eventBus().consumer(Addresses.Delivery.topic(topic.topicId()),
         message -> feed.offerLive(message.body()));
     }
@@ -95,7 +96,7 @@ final class TopicSession extends StompSession {
     if (token == null || token.isEmpty()) {
       return Future.failedFuture(new StompRefusal("Authentication required: a JWT as passcode"));
     }
-    return services.<Principal>request(Addresses.Auth.VERIFY_TOKEN, new VerifyToken(token))
+    return services.<Principal>retrying(Addresses.Auth.VERIFY_TOKEN, new VerifyToken(token))
       .recover(failure -> Future.failedFuture(new StompRefusal("Invalid token")))
       .compose(verified -> verified.isUser() ? Future.succeededFuture(verified)
         : Future.failedFuture(new StompRefusal("A user token is required")))
@@ -131,32 +132,16 @@ final class TopicSession extends StompSession {
     return services.request(Addresses.Pending.ACKED_AHEAD, new AheadQuery(principal.subject(), topic.topicId()));
   }
 
-  private TopicFeed.LogReads logReads(long topicId) {
-    String userId = principal.subject();
-    return new TopicFeed.LogReads() {
-      @Override
-      public Future<DeliveryBatch> pending() {
-        return services.request(Addresses.Pending.CATCH_UP, new CatchUp(userId, List.of(topicId), options.catchUpBatch()));
-      }
-
-      @Override
-      public Future<DeliveryBatch> after(long seq) {
-        return services.request(Addresses.Routing.READ_RANGE,
-          new ReadRange(userId, List.of(new RangeStart(topicId, seq)), options.catchUpBatch()));
-      }
-    };
-  }
-
   /** The member's last acked sequence number in the topic (0 when it never acked). */
   private Future<Long> cursorOf(TopicRef topic) {
-    return services.<CursorList>request(Addresses.Pending.CURSORS, new CursorQuery(principal.subject()))
+    return services.<CursorList>retrying(Addresses.Pending.CURSORS, new CursorQuery(principal.subject()))
       .map(list -> list.cursors().stream().filter(cursor -> cursor.topicId() == topic.topicId())
         .mapToLong(RangeStart::afterSeq).findFirst().orElse(0L));
   }
 
   /** A gap that could not be read: the subscriber would miss messages, so it must reconnect and catch up. */
   private void lost(Subscription subscription, Throwable failure) {
-    LOG.warn("[{}] {}: gap catch-up failed {} times: {}", id, subscription.topic.name(), TopicFeed.MAX_GAP_ATTEMPTS,
+    LOG.warn("[{}] {}: gap catch-up failed {} times: {}", id, subscription.topic.name(), DeliveryStream.MAX_GAP_ATTEMPTS,
       failure.toString());
     refuse("Could not catch up on " + TOPIC_PREFIX + subscription.topic.name() + "; reconnect");
   }
@@ -232,7 +217,7 @@ final class TopicSession extends StompSession {
     return subscription.cursors.store(cursor);
   }
 
-  /** Publishes of one connection reach routing in frame order and are group-committed there in that order. */
+  /** SENDs may be pipelined: the publish lanes commit each destination's in frame order, whatever instance appends. */
   @Override
   protected boolean pipelinesSends() {
     return true;
@@ -242,8 +227,9 @@ final class TopicSession extends StompSession {
   protected Future<Void> send(StompFrame frame) {
     String name = topicName(frame.header("destination"));
     StoredMessage stored = StoredMessage.of(frame);
-    return services.<Published>request(Addresses.Routing.PUBLISH,
-        Publish.toTopic(principal.subject(), principal.name(), name, stored.content(), stored.attributes()))
+    // one destination's SENDs leave one at a time, so they are committed in the order the client sent them
+    return publishLanes.submit(name, () -> services.<Published>nearest(Addresses.Routing.PUBLISH,
+        Publish.toTopic(principal.subject(), principal.name(), name, stored.content(), stored.attributes())))
       .mapEmpty();
   }
 

@@ -9,7 +9,6 @@ import io.gatehouse.gateway.ServiceBus;
 import io.vertx.core.Vertx;
 
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /** What every action-protocol connection of one gateway verticle shares. Event-loop confined. */
@@ -18,7 +17,7 @@ final class ActionHub {
   final Vertx vertx;
   final ServiceBus services;
   final ActionOptions options;
-  final Map<String, Action> actions;
+  final ActionDispatcher dispatcher;
   final LocalFanOut<Long, Delivery, LiveFrame, ActionSession> topics;
   final LocalFanOut<String, MembershipChange, MembershipChange, ActionSession> users;
   final Set<ActionSession> sessions = new LinkedHashSet<>();
@@ -31,7 +30,7 @@ final class ActionHub {
     this.options = options;
     this.origins = new OriginPolicy(options.allowedOrigins());
     this.connectionsPerIp = new ConnectionsPerAddress(options.maxConnectionsPerIp());
-    this.actions = TopicActions.registry();
+    this.dispatcher = new ActionDispatcher(TopicActions.registry());
     this.topics = new LocalFanOut<>(vertx.eventBus(), Delivery::topicId, LiveFrame::new, ActionSession::onLive);
     this.users = new LocalFanOut<>(vertx.eventBus(), MembershipChange::userId, change -> change,
       ActionSession::onMembershipChange);

@@ -35,7 +35,7 @@ public final class ActionSocket {
 
   private static void endDeletedUser(ActionSession session) {
     session.send(new JsonObject().put("action", "auth").put("success", false).put("comment", "User no longer exists"));
-    session.close(ActionSession.CLOSE_UNAUTHORIZED, "user no longer exists");
+    session.close(AuthGate.CLOSE_UNAUTHORIZED, "user no longer exists");
   }
 
   public void mount(Router router) {

@@ -75,7 +75,7 @@ final class TopicActions {
 
   private static Future<JsonObject> invite(ActionSession session, JsonObject request) {
     String name = request.getString("topic_name");
-    return session.hub().services.<UserSummary>request(Addresses.Auth.FIND_USER, FindUser.byUsername(request.getString("username")))
+    return session.hub().services.<UserSummary>retrying(Addresses.Auth.FIND_USER, FindUser.byUsername(request.getString("username")))
       .compose(invitee -> session.hub().services.<TopicRef>request(Addresses.Routing.INVITE,
           new Invite(session.userId(), name, invitee.userId()))
         .map(ref -> {
@@ -92,15 +92,17 @@ final class TopicActions {
     var services = session.hub().services;
     String senderId = session.userId();
     String senderName = session.principal().name();
-    return services.<Published>request(Addresses.Routing.PUBLISH, Publish.toTopic(senderId, senderName, target, content))
+    // one target's messages leave one at a time, so they are committed in the order the client sent them
+    return session.publishLanes().submit(target, () -> services.<Published>nearest(Addresses.Routing.PUBLISH,
+        Publish.toTopic(senderId, senderName, target, content))
       .recover(failure -> {
         if (ServiceFailure.codeOf(failure) != FailureCode.NOT_FOUND) {
           return Future.failedFuture(failure);
         }
-        return services.<UserSummary>request(Addresses.Auth.FIND_USER, FindUser.byUsername(target))
-          .compose(recipient -> services.request(Addresses.Routing.PUBLISH,
+        return services.<UserSummary>retrying(Addresses.Auth.FIND_USER, FindUser.byUsername(target))
+          .compose(recipient -> services.nearest(Addresses.Routing.PUBLISH,
             Publish.toUser(senderId, senderName, recipient.userId(), content)));
-      })
+      }))
       .map(published -> ok().put("message_id", published.messageId()));
   }
 
@@ -114,26 +116,22 @@ final class TopicActions {
     if (many != null) {
       many.forEach(id -> ids.add((String) id));
     }
-    List<Future<long[]>> positions = ids.stream().map(id -> position(session, id)).toList();
+    List<Future<MessagePosition>> positions = ids.stream().map(id -> position(session, id)).toList();
     return Future.all(positions).compose(all -> {
       Map<Long, Long> highest = new HashMap<>();
-      positions.forEach(position -> highest.merge(position.result()[0], position.result()[1], Math::max));
+      positions.forEach(position -> highest.merge(position.result().topicId(), position.result().seq(), Math::max));
       List<Future<Object>> acks = highest.entrySet().stream()
-        .map(entry -> session.hub().services.request(Addresses.Pending.ACK,
+        .map(entry -> session.hub().services.retrying(Addresses.Pending.ACK,
           new Ack(session.userId(), entry.getKey(), entry.getValue())))
         .toList();
       return Future.all(acks);
     }).map(done -> new JsonObject());
   }
 
-  private static Future<long[]> position(ActionSession session, String messageId) {
-    long[] known = session.positionOf(messageId);
-    if (known != null) {
-      return Future.succeededFuture(known);
-    }
-    return session.hub().services.<MessagePosition>request(Addresses.Routing.LOCATE,
-        new LocateMessage(session.userId(), messageId))
-      .map(position -> new long[] {position.topicId(), position.seq()});
+  private static Future<MessagePosition> position(ActionSession session, String messageId) {
+    MessagePosition known = session.positionOf(messageId);
+    return known != null ? Future.succeededFuture(known)
+      : session.hub().services.retrying(Addresses.Routing.LOCATE, new LocateMessage(session.userId(), messageId));
   }
 
   private static Future<JsonObject> disconnect(ActionSession session, JsonObject request) {

@@ -16,6 +16,7 @@ import io.gatehouse.contract.routing.UserRef;
 import io.gatehouse.gateway.ServiceBus;
 import io.gatehouse.gateway.http.BearerAuth;
 import io.gatehouse.gateway.http.HttpReplies;
+import io.gatehouse.edge.PublishLanes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -61,6 +62,8 @@ public final class EventBusBridge {
   private final ConnectionsPerAddress connections;
   private final Map<SockJSSocket, String> counted = new HashMap<>();
 
+  private final PublishLanes publishLanes = new PublishLanes();
+
   public EventBusBridge(Vertx vertx, ServiceBus services, OriginPolicy origins, ConnectionsPerAddress connections) {
     this.vertx = vertx;
     this.services = services;
@@ -91,8 +94,10 @@ public final class EventBusBridge {
       ServiceFailure.replyFailure(message, ServiceFailure.of(FailureCode.BAD_REQUEST, "invalid_request"));
       return;
     }
-    services.<Published>request(Addresses.Routing.PUBLISH, Publish.toTopic(message.headers().get(USER_ID),
-        message.headers().get(USER_NAME), topic, content))
+    // one user's messages to one topic leave one at a time, so they are committed in the order sent
+    String userId = message.headers().get(USER_ID);
+    publishLanes.submit(userId + "\n" + topic, () -> services.<Published>nearest(Addresses.Routing.PUBLISH,
+        Publish.toTopic(userId, message.headers().get(USER_NAME), topic, content)))
       .onSuccess(published -> message.reply(new JsonObject().put("message_id", published.messageId())))
       .onFailure(failure -> ServiceFailure.replyFailure(message, failure));
   }
@@ -170,7 +175,7 @@ public final class EventBusBridge {
     }
     String name = address.substring(TopicForwarders.PREFIX.length());
     return user(headers)
-      .compose(user -> services.<TopicList>request(Addresses.Routing.MEMBERSHIPS, new UserRef(user.subject())))
+      .compose(user -> services.<TopicList>retrying(Addresses.Routing.MEMBERSHIPS, new UserRef(user.subject())))
       .map(list -> list.topics().stream().filter(topic -> topic.name().equals(name)).findFirst().map(topic -> {
         remember(socket, address, topic);
         return true;
@@ -210,7 +215,7 @@ public final class EventBusBridge {
     if (token == null) {
       return Future.failedFuture("no token");
     }
-    return services.<Principal>request(Addresses.Auth.VERIFY_TOKEN, new VerifyToken(token))
+    return services.<Principal>retrying(Addresses.Auth.VERIFY_TOKEN, new VerifyToken(token))
       .compose(principal -> principal.isUser() ? Future.succeededFuture(principal) : Future.failedFuture("not a user"));
   }
 }

@@ -55,7 +55,7 @@ final class ChatActions {
   /** Finds or creates the chat, joins this socket's room, and tells every socket of both users. */
   private static Future<JsonObject> startChat(ChatSocket socket, ChatRequests.StartChat request) {
     String userId = socket.userId();
-    return socket.hub.services.request(Addresses.Auth.FIND_USER, FindUser.byId(request.peerId()))
+    return socket.hub.services.retrying(Addresses.Auth.FIND_USER, FindUser.byId(request.peerId()))
       .compose(peer -> socket.hub.services.<ChatRef>request(Addresses.Routing.OPEN_CHAT, new OpenChat(userId,
         request.peerId())))
       .compose(chat -> {
@@ -73,8 +73,10 @@ final class ChatActions {
   /** Appends to the chat's log; the ack carries the message id once it is committed. */
   private static Future<JsonObject> send(ChatSocket socket, ChatRequests.SendMessage request) {
     String content = new ChatContent(request.type(), request.content()).encode();
-    return socket.hub.services.<Published>request(Addresses.Routing.PUBLISH, Publish.toTopic(socket.userId(),
-        socket.principal.name(), ChatRef.topicName(request.chatId()), content))
+    String topicName = ChatRef.topicName(request.chatId());
+    // one chat's messages leave one at a time, so they are committed in the order the client sent them
+    return socket.publishLanes.submit(topicName, () -> socket.hub.services.<Published>nearest(Addresses.Routing.PUBLISH,
+        Publish.toTopic(socket.userId(), socket.principal.name(), topicName, content)))
       .map(published -> new JsonObject().put("message_id", published.messageId()).put("chat_id", request.chatId()));
   }
 
@@ -85,9 +87,9 @@ final class ChatActions {
   private static Future<JsonObject> markSeen(ChatSocket socket, String messageId) {
     MessagePosition known = socket.positionOf(messageId);
     Future<MessagePosition> position = known != null ? Future.succeededFuture(known)
-      : socket.hub.services.request(Addresses.Routing.LOCATE, new LocateMessage(socket.userId(), messageId));
+      : socket.hub.services.retrying(Addresses.Routing.LOCATE, new LocateMessage(socket.userId(), messageId));
     return position
-      .compose(found -> socket.hub.services.request(Addresses.Pending.ACK, new Ack(socket.userId(), found.topicId(),
+      .compose(found -> socket.hub.services.retrying(Addresses.Pending.ACK, new Ack(socket.userId(), found.topicId(),
         found.seq())).map(found))
       .map(found -> {
         for (String member : new LinkedHashSet<>(List.of(socket.userId(), found.senderId()))) {

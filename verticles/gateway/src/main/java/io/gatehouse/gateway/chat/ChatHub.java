@@ -5,6 +5,7 @@ import io.gatehouse.contract.gateway.MessageSeen;
 import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.gateway.LocalFanOut;
 import io.gatehouse.gateway.ServiceBus;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.gatehouse.gateway.socketio.EncodedEvent;
 
@@ -14,6 +15,7 @@ import io.gatehouse.gateway.socketio.EncodedEvent;
  */
 final class ChatHub {
 
+  final Vertx vertx;
   final EventBus bus;
   final ServiceBus services;
   final ChatOptions options;
@@ -23,8 +25,9 @@ final class ChatHub {
   private Delivery lastDelivery;
   private EncodedEvent lastEvent;
 
-  ChatHub(EventBus bus, ServiceBus services, ChatOptions options) {
-    this.bus = bus;
+  ChatHub(Vertx vertx, ServiceBus services, ChatOptions options) {
+    this.vertx = vertx;
+    this.bus = vertx.eventBus();
     this.services = services;
     this.options = options;
     this.rooms = new LocalFanOut<>(bus, Delivery::topicId, delivery -> delivery, ChatSocket::onLive);

@@ -12,7 +12,7 @@ import io.gatehouse.gateway.socketio.ClientSocket;
 import io.gatehouse.gateway.socketio.Namespace;
 import io.gatehouse.gateway.socketio.NamespaceSocket;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -26,8 +26,8 @@ public final class ChatNamespace implements Namespace {
 
   private final ChatHub hub;
 
-  public ChatNamespace(EventBus bus, ServiceBus services, ChatOptions options, DeletedUsers deletedUsers) {
-    this.hub = new ChatHub(bus, services, options);
+  public ChatNamespace(Vertx vertx, ServiceBus services, ChatOptions options, DeletedUsers deletedUsers) {
+    this.hub = new ChatHub(vertx, services, options);
     deletedUsers.watch(hub.users, socket -> socket.client.disconnect());
   }
 
@@ -38,7 +38,7 @@ public final class ChatNamespace implements Namespace {
     if (token == null) {
       return Future.failedFuture(new ConnectRefused("Unauthorized: token required"));
     }
-    return hub.services.<Principal>request(Addresses.Auth.VERIFY_TOKEN, new VerifyToken(token))
+    return hub.services.<Principal>retrying(Addresses.Auth.VERIFY_TOKEN, new VerifyToken(token))
       .recover(failure -> Future.failedFuture(new ConnectRefused(refusal(failure))))
       .compose(principal -> principal.isUser()
         ? Future.succeededFuture(new ChatSocket(hub, client, principal))

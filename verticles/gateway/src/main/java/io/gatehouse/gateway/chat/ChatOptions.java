@@ -14,7 +14,8 @@ import io.vertx.core.json.JsonObject;
 public record ChatOptions(int catchUpBatch, int ackIndexSize, int defaultPageSize, int maxPageSize, int maxTypeChars) {
 
   public static final int DEFAULT_CATCH_UP_BATCH = 500;
-  public static final int DEFAULT_ACK_INDEX_SIZE = 1024;
+  /** 128 entries of 32 bytes: 4 KB per busy connection; acks for older messages are located in the log. */
+  public static final int DEFAULT_ACK_INDEX_SIZE = 128;
   public static final int DEFAULT_PAGE_SIZE = 50;
   public static final int DEFAULT_MAX_PAGE_SIZE = 500;
   public static final int DEFAULT_MAX_TYPE_CHARS = 32;

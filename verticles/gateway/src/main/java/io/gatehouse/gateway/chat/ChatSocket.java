@@ -13,11 +13,12 @@ import io.gatehouse.contract.routing.CursorQuery;
 import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.contract.routing.DeliveryBatch;
 import io.gatehouse.contract.routing.MessagePosition;
-import io.gatehouse.contract.routing.RangeStart;
-import io.gatehouse.contract.routing.ReadRange;
 import io.gatehouse.contract.routing.TopicKind;
 import io.gatehouse.contract.routing.UserRef;
-import io.gatehouse.gateway.actions.TopicStream;
+import io.gatehouse.edge.BusLogReads;
+import io.gatehouse.edge.DeliveryStream;
+import io.gatehouse.edge.PublishLanes;
+import io.gatehouse.edge.RecentDeliveries;
 import io.gatehouse.gateway.socketio.ClientSocket;
 import io.gatehouse.gateway.socketio.NamespaceSocket;
 import io.vertx.core.Future;
@@ -26,7 +27,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,24 +39,22 @@ final class ChatSocket implements NamespaceSocket {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
 
+  private record Room(String address, DeliveryStream stream) {
+  }
+
   final ChatHub hub;
   final ClientSocket client;
   final Principal principal;
-  private final Map<Long, TopicStream> streams = new HashMap<>(4);
-  private final Map<String, MessagePosition> delivered;
+  final PublishLanes publishLanes = new PublishLanes();
+  private final Map<Long, Room> rooms = new HashMap<>(4);
+  private final RecentDeliveries recent;
   private boolean gone;
 
   ChatSocket(ChatHub hub, ClientSocket client, Principal principal) {
     this.hub = hub;
     this.client = client;
     this.principal = principal;
-    int capacity = hub.options.ackIndexSize();
-    this.delivered = new LinkedHashMap<>(16, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, MessagePosition> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.recent = new RecentDeliveries(hub.options.ackIndexSize());
   }
 
   String userId() {
@@ -66,7 +64,7 @@ final class ChatSocket implements NamespaceSocket {
   @Override
   public void onJoined() {
     Future<ChatList> chats = hub.services.request(Addresses.Routing.CHAT_LIST, new UserRef(userId()));
-    Future<CursorList> cursors = hub.services.request(Addresses.Pending.CURSORS, new CursorQuery(userId()));
+    Future<CursorList> cursors = hub.services.retrying(Addresses.Pending.CURSORS, new CursorQuery(userId()));
     Future.all(chats, cursors, hub.users.join(userId(), Addresses.Sessions.user(userId()), this),
         hub.receipts.join(userId(), Addresses.Sessions.seen(userId()), this))
       .compose(all -> {
@@ -88,8 +86,11 @@ final class ChatSocket implements NamespaceSocket {
   @Override
   public void onDisconnect(String reason) {
     gone = true;
-    streams.keySet().forEach(topicId -> hub.rooms.leave(topicId, Addresses.Delivery.of(TopicKind.CHAT, topicId), this));
-    streams.clear();
+    rooms.forEach((topicId, room) -> {
+      room.stream().stop();
+      hub.rooms.leave(topicId, room.address(), this);
+    });
+    rooms.clear();
     hub.users.leave(userId(), Addresses.Sessions.user(userId()), this);
     hub.receipts.leave(userId(), Addresses.Sessions.seen(userId()), this);
   }
@@ -107,75 +108,45 @@ final class ChatSocket implements NamespaceSocket {
   }
 
   boolean following(long topicId) {
-    return streams.containsKey(topicId);
+    return rooms.containsKey(topicId);
   }
 
   /** Joins chat rooms (live fan-out first, then the log from the cursor); rooms already joined are skipped. */
   Future<Void> follow(List<Long> topicIds, Map<Long, Long> acked) {
-    List<Long> fresh = new ArrayList<>();
+    Map<Long, DeliveryStream> fresh = new HashMap<>();
     List<Future<Void>> joins = new ArrayList<>();
     for (Long topicId : topicIds) {
-      if (!gone && !streams.containsKey(topicId)) {
-        TopicStream stream = new TopicStream(acked.getOrDefault(topicId, 0L));
-        stream.startCatchUp();
-        streams.put(topicId, stream);
-        fresh.add(topicId);
-        joins.add(hub.rooms.join(topicId, Addresses.Delivery.of(TopicKind.CHAT, topicId), this));
+      if (!gone && !rooms.containsKey(topicId)) {
+        String address = Addresses.Delivery.of(TopicKind.CHAT, topicId);
+        DeliveryStream stream = new DeliveryStream(hub.vertx, acked.getOrDefault(topicId, 0L),
+          new BusLogReads(hub.services.requests(), userId(), topicId, hub.options.catchUpBatch()),
+          this::emit, failure -> lost(topicId, failure));
+        rooms.put(topicId, new Room(address, stream));
+        fresh.put(topicId, stream);
+        joins.add(hub.rooms.join(topicId, address, this));
       }
     }
     if (fresh.isEmpty()) {
       return Future.succeededFuture();
     }
-    return Future.all(joins).compose(joined -> hub.services.<DeliveryBatch>request(Addresses.Pending.CATCH_UP,
-        new CatchUp(userId(), fresh, hub.options.catchUpBatch())))
-      .compose(batch -> afterRead(fresh, batch));
-  }
-
-  private Future<Void> afterRead(List<Long> topicIds, DeliveryBatch batch) {
-    Map<Long, List<Delivery>> byTopic = new LinkedHashMap<>();
-    batch.deliveries().forEach(delivery -> byTopic.computeIfAbsent(delivery.topicId(), k -> new ArrayList<>()).add(delivery));
-    byTopic.forEach((topicId, deliveries) -> {
-      TopicStream stream = streams.get(topicId);
-      if (stream != null) {
-        stream.offerCaughtUp(deliveries, delivery -> emit(delivery.asPending()));
-      }
-    });
-    if (batch.more()) {
-      return readOn(topicIds);
-    }
-    List<Long> gaps = new ArrayList<>();
-    for (Long topicId : topicIds) {
-      TopicStream stream = streams.get(topicId);
-      if (stream != null && stream.finishCatchUp(this::emit)) {
-        gaps.add(topicId);
-      }
-    }
-    return gaps.isEmpty() ? Future.succeededFuture() : readOn(gaps);
-  }
-
-  private Future<Void> readOn(List<Long> topicIds) {
-    List<RangeStart> starts = new ArrayList<>();
-    for (Long topicId : topicIds) {
-      TopicStream stream = streams.get(topicId);
-      if (stream != null) {
-        starts.add(new RangeStart(topicId, stream.delivered()));
-      }
-    }
-    if (gone || starts.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    List<Long> live = starts.stream().map(RangeStart::topicId).toList();
-    return hub.services.<DeliveryBatch>request(Addresses.Routing.READ_RANGE,
-        new ReadRange(userId(), starts, hub.options.catchUpBatch()))
-      .compose(batch -> afterRead(live, batch));
+    return Future.all(joins).compose(joined -> hub.services.<DeliveryBatch>retrying(Addresses.Pending.CATCH_UP,
+        new CatchUp(userId(), List.copyOf(fresh.keySet()), hub.options.catchUpBatch())))
+      .compose(page -> DeliveryStream.startAll(fresh, page));
   }
 
   /** A committed message of one of this node's chat rooms. */
   void onLive(Delivery delivery) {
-    TopicStream stream = streams.get(delivery.topicId());
-    if (stream != null && !gone && stream.offerLive(delivery, this::emit)) {
-      readOn(List.of(delivery.topicId())).onFailure(failure -> client.disconnect());
+    Room room = rooms.get(delivery.topicId());
+    if (room != null && !gone) {
+      room.stream().offerLive(delivery);
     }
+  }
+
+  /** A gap that could not be read: the client would miss messages, so it must reconnect and catch up. */
+  private void lost(long topicId, Throwable failure) {
+    LOG.warn("[{}] chat room {}: gap catch-up failed {} times: {}", client.id(), topicId,
+      DeliveryStream.MAX_GAP_ATTEMPTS, failure.toString());
+    client.disconnect();
   }
 
   /** A chat was opened with this user (here or on another node): join its room and say so. */
@@ -189,13 +160,13 @@ final class ChatSocket implements NamespaceSocket {
   }
 
   private void emit(Delivery delivery) {
-    delivered.put(delivery.messageId(), new MessagePosition(delivery.topicId(), delivery.seq(), delivery.senderId()));
+    recent.remember(delivery);
     client.emit(hub.messageEvent(delivery));
     GatehouseMetrics.delivered(GatehouseMetrics.SOCKET_IO, 1);
   }
 
-  /** Where a message this socket delivered sits, or null when it is not remembered. */
+  /** Where a message this socket delivered lately sits, or null when it is not remembered. */
   MessagePosition positionOf(String messageId) {
-    return delivered.get(messageId);
+    return recent.positionOf(messageId);
   }
 }

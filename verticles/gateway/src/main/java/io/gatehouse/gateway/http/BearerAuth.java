@@ -64,6 +64,6 @@ public final class BearerAuth implements Handler<RoutingContext> {
   }
 
   private Future<Principal> verify(String token) {
-    return services.request(Addresses.Auth.VERIFY_TOKEN, new VerifyToken(token));
+    return services.retrying(Addresses.Auth.VERIFY_TOKEN, new VerifyToken(token));
   }
 }

@@ -126,7 +126,7 @@ public final class UserRoutes {
   }
 
   private void find(RoutingContext ctx, FindUser query) {
-    services.<UserSummary>request(Addresses.Auth.FIND_USER, query)
+    services.<UserSummary>retrying(Addresses.Auth.FIND_USER, query)
       .onSuccess(user -> HttpReplies.json(ctx, 200, summaryJson(user)))
       .onFailure(failure -> {
         if (ServiceFailure.codeOf(failure) == FailureCode.NOT_FOUND) {

@@ -1,5 +1,7 @@
-package io.gatehouse.contract.routing;
+package io.gatehouse.edge;
 
+import io.gatehouse.contract.routing.Delivery;
+import io.gatehouse.contract.routing.TopicKind;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,6 @@
-package io.gatehouse.contract.routing;
+package io.gatehouse.edge;
+
+import io.gatehouse.contract.routing.Delivery;
 
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -9,10 +11,10 @@ import java.util.function.Consumer;
  * The reader's side of the delivery contract, for one topic on one connection: each sequence number is
  * written once and in order; live deliveries are held back while the log is being read; a gap in the
  * sequence numbers seen live calls for a read of the log ({@code Routing.READ_RANGE}) after
- * {@link #delivered()}. Used by every edge that streams topics (the action protocol, Socket.IO chat, STOMP).
+ * {@link #delivered()}. Kept by {@link DeliveryStream}, which every edge that streams topics uses.
  * Not thread-safe: one per connection and topic, on that connection's event loop.
  */
-public class DeliveryOrder {
+public final class DeliveryOrder {
 
   private long delivered;
   private boolean catchingUp;
