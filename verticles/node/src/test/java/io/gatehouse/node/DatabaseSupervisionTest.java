@@ -42,6 +42,7 @@ class DatabaseSupervisionTest {
       .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", httpPort)
         .put("messagesPerSecond", 10_000).put("messageBurst", 10_000).put("retryAfterMs", 500))
       .put("stomp", new JsonObject().put("host", "127.0.0.1").put("webSocketPort", 0).put("tcpPort", 0))
+      .put("face", new JsonObject().put("engineType", "local"))
       .put("database", new JsonObject().put("embeddedPort", TestNodes.freePort()).put("superviseIntervalMs", 2000))
       .put("auth", new JsonObject().put("argon2", new JsonObject().put("memoryKib", 1024).put("iterations", 1)));
   }
