@@ -49,8 +49,9 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       event.complete(true);
       serves(socket);
     } else if (type == BridgeEventType.REGISTER) {
-      JsonObject headers = event.getRawMessage().getJsonObject("headers", new JsonObject());
-      boolean known = secret.matches(headers.getValue("secret") instanceof String s ? s : null);
+      Object headers = event.getRawMessage().getValue("headers");
+      Object presented = headers instanceof JsonObject json ? json.getValue("secret") : null;
+      boolean known = secret.matches(presented instanceof String s ? s : null);
       // the secret is checked here and goes no further
       event.getRawMessage().remove("headers");
       if (known) {

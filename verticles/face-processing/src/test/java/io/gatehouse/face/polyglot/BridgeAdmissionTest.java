@@ -72,6 +72,21 @@ class BridgeAdmissionTest {
   }
 
   @Test
+  @DisplayName("a registration whose headers are not an object is refused like one without the secret")
+  void malformedHeadersNoEntry() {
+    for (Object headers : new Object[] {"secret", 42, new io.vertx.core.json.JsonArray().add(secret)}) {
+      try (BridgePeer peer = BridgePeer.connect(bridge.port())) {
+        peer.send(new JsonObject().put("type", "register").put("address", Addresses.FaceEngine.ANALYZE)
+          .put("headers", headers));
+
+        assertThat(peer.read().getString("type")).isEqualTo("err");
+        assertThat(peer.read()).as("connection closed").isNull();
+      }
+    }
+    assertThat(bridge.workers()).isZero();
+  }
+
+  @Test
   @DisplayName("sending before registering is refused too, so an outsider cannot reach any address")
   void noSendWithoutRegistering() {
     try (BridgePeer peer = BridgePeer.connect(bridge.port())) {
