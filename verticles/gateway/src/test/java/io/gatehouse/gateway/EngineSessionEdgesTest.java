@@ -2,9 +2,7 @@ package io.gatehouse.gateway;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,41 +32,6 @@ class EngineSessionEdgesTest {
     gateway.close();
   }
 
-  private static final class RawSocket {
-    final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
-    final CompletableFuture<Short> closed = new CompletableFuture<>();
-    final WebSocket ws;
-
-    RawSocket(String uri) {
-      ClientWebSocket socket = gateway.vertx.createWebSocketClient().webSocket();
-      socket.textMessageHandler(frames::add);
-      socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
-      ws = GatewayFixture.await(socket.connect(gateway.port, "127.0.0.1", uri));
-    }
-
-    /** The next frame that is not a ping; pings are answered on the way. */
-    String next() throws InterruptedException {
-      while (true) {
-        String frame = frames.poll(10, TimeUnit.SECONDS);
-        assertThat(frame).as("a frame").isNotNull();
-        if (!frame.equals("2")) {
-          return frame;
-        }
-        ws.writeTextMessage("3");
-      }
-    }
-
-    /** Answers pings until {@code count} of them came; fails if the socket closes meanwhile. */
-    void answerPings(int count) throws InterruptedException {
-      for (int i = 0; i < count; i++) {
-        String frame = frames.poll(10, TimeUnit.SECONDS);
-        assertThat(closed).as("closed while answering pings").isNotDone();
-        assertThat(frame).isEqualTo("2");
-        ws.writeTextMessage("3");
-      }
-    }
-  }
-
   private static HttpProbe.Reply poll(HttpMethod method, String query, String body) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("content-type", "text/plain;charset=UTF-8");
     return gateway.http.sendWithHeaders(method, "/socket.io/?" + query, headers, body == null ? null : Buffer.buffer(body));
@@ -85,9 +47,9 @@ class EngineSessionEdgesTest {
   @DisplayName("a stray polling GET or POST after the upgrade gets 400, and the upgraded WebSocket carries on")
   void strayPollAfterUpgrade() throws Exception {
     String sid = handshake();
-    RawSocket upgraded = new RawSocket("/socket.io/?EIO=4&transport=websocket&sid=" + sid);
+    RawEngineSocket upgraded = new RawEngineSocket(gateway, "/socket.io/?EIO=4&transport=websocket&sid=" + sid);
     upgraded.ws.writeTextMessage("2probe");
-    assertThat(upgraded.next()).isEqualTo("3probe");
+    assertThat(upgraded.nextAnsweringPings()).isEqualTo("3probe");
     upgraded.ws.writeTextMessage("5");
 
     assertThat(poll(HttpMethod.GET, POLLING + "&sid=" + sid, null).status()).isEqualTo(400);
@@ -95,7 +57,7 @@ class EngineSessionEdgesTest {
 
     upgraded.answerPings(3);
     upgraded.ws.writeTextMessage("40/chat,{\"token\":\"bad\"}");
-    assertThat(upgraded.next()).startsWith("44/chat,{\"message\":\"Unauthorized");
+    assertThat(upgraded.nextAnsweringPings()).startsWith("44/chat,{\"message\":\"Unauthorized");
     assertThat(upgraded.closed).isNotDone();
   }
 
@@ -122,17 +84,17 @@ class EngineSessionEdgesTest {
   @Test
   @DisplayName("a client that answers pings but never joins a namespace is closed after connectTimeoutMs; one that joins is not")
   void connectTimeout() throws Exception {
-    RawSocket idle = new RawSocket("/socket.io/?EIO=4&transport=websocket");
-    RawSocket joined = new RawSocket("/socket.io/?EIO=4&transport=websocket");
-    assertThat(idle.next()).startsWith("0{");
-    assertThat(joined.next()).startsWith("0{");
+    RawEngineSocket idle = new RawEngineSocket(gateway, "/socket.io/?EIO=4&transport=websocket");
+    RawEngineSocket joined = new RawEngineSocket(gateway, "/socket.io/?EIO=4&transport=websocket");
+    assertThat(idle.nextAnsweringPings()).startsWith("0{");
+    assertThat(joined.nextAnsweringPings()).startsWith("0{");
     JsonObject user = gateway.user("patient");
     joined.ws.writeTextMessage("40/chat,{\"token\":\"" + user.getString("access_token") + "\"}");
-    assertThat(joined.next()).startsWith("40/chat,");
+    assertThat(joined.nextAnsweringPings()).startsWith("40/chat,");
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!idle.closed.isDone() && System.nanoTime() < deadline) {
-      for (RawSocket socket : new RawSocket[] {idle, joined}) {
+      for (RawEngineSocket socket : new RawEngineSocket[] {idle, joined}) {
         if ("2".equals(socket.frames.poll(20, TimeUnit.MILLISECONDS))) {
           socket.ws.writeTextMessage("3");
         }
