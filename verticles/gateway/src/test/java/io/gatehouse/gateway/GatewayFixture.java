@@ -66,6 +66,8 @@ public final class GatewayFixture implements AutoCloseable {
         .put("gateway", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         // the session protocol is engine-neutral: these tests run the in-process engine (polyglot: face-processing)
         .put("face", new JsonObject().put("engineType", "local").put("workerPoolSize", 2))
+        // tests publish backlogs as fast as the machine allows; UserQuotasTest sets its own quota
+        .put("routing", new JsonObject().put("userMessagesPerSecond", 1_000_000))
         .mergeIn(sections, true);
       boolean realFace = !sections.getJsonObject("fixture", new JsonObject()).getBoolean("fakeFace", false);
       config.getJsonObject("node").put("roles", roles(realFace, extraVerticles));
