@@ -3,20 +3,15 @@ package io.gatehouse.gateway.socketio;
 import io.gatehouse.operations.GatehouseMetrics;
 import io.gatehouse.contract.gateway.PollAnswer;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * One Engine.IO v4 session: long-polling or WebSocket transport, the upgrade from one to the other,
- * server pings with a pong deadline, and a bounded outbound queue while polling. Protocol errors close
- * it. Event-loop confined (the owning server's context).
+ * server pings with a pong deadline; the polling side's queue is a {@link PollingQueue}. Protocol errors
+ * close it. Event-loop confined (the owning server's context).
  */
 final class EngineSession implements NamespaceSockets.Link {
 
@@ -27,11 +22,10 @@ final class EngineSession implements NamespaceSockets.Link {
   private final SocketIoOptions options;
   private final String authorization;
   private final NamespaceSockets sockets;
-  private final ArrayDeque<EnginePacket> queue = new ArrayDeque<>();
+  private final PollingQueue polling;
   private ServerWebSocket ws;
   private ServerWebSocket probe;
   private boolean probed;
-  private Promise<PollAnswer> waitingGet;
   private long pingTimer = -1;
   private long pongTimer = -1;
   private long connectTimer = -1;
@@ -44,6 +38,7 @@ final class EngineSession implements NamespaceSockets.Link {
     this.sid = sid;
     this.authorization = authorization;
     this.sockets = new NamespaceSockets(server.namespaces, this, options.maxAttachments(), options.maxAcksInFlight());
+    this.polling = new PollingQueue(options.maxPayload(), options.maxBufferedPackets());
   }
 
   /** Opened by a polling handshake: the open packet is the answer to that first GET. */
@@ -118,31 +113,16 @@ final class EngineSession implements NamespaceSockets.Link {
   }
 
   private Future<PollAnswer> waitForPackets() {
-    if (waitingGet != null) {
+    if (polling.hasWaitingGet()) {
       close("overlapping GET");
       return Future.succeededFuture(PollAnswers.error(3, "Bad request"));
     }
-    if (!queue.isEmpty()) {
-      return Future.succeededFuture(drain());
-    }
+    Future<PollAnswer> answer = polling.get();
     if (probed) {
       // an upgrade is under way: the client pauses polling once its GET returns, so return it at once
-      return Future.succeededFuture(PollAnswers.payload(EngineCodec.encode(EnginePacket.NOOP)));
+      polling.release(EnginePacket.NOOP);
     }
-    waitingGet = Promise.promise();
-    return waitingGet.future();
-  }
-
-  /** Queued packets up to maxPayload bytes (at least one), as one polling payload. */
-  private PollAnswer drain() {
-    List<EnginePacket> batch = new ArrayList<>();
-    int bytes = 0;
-    while (!queue.isEmpty() && (batch.isEmpty() || bytes + queue.peek().wireLength() + 1 <= options.maxPayload())) {
-      EnginePacket packet = queue.poll();
-      bytes += packet.wireLength() + 1;
-      batch.add(packet);
-    }
-    return PollAnswers.payload(EngineCodec.encodePayload(batch));
+    return answer;
   }
 
   @Override
@@ -163,13 +143,8 @@ final class EngineSession implements NamespaceSockets.Link {
       write(ws, packet);
       return;
     }
-    queue.add(packet);
-    if (queue.size() > options.maxBufferedPackets()) {
+    if (!polling.offer(packet)) {
       close("polling client too slow");
-    } else if (waitingGet != null) {
-      Promise<PollAnswer> get = waitingGet;
-      waitingGet = null;
-      get.complete(drain());
     }
   }
 
@@ -234,11 +209,7 @@ final class EngineSession implements NamespaceSockets.Link {
         }
         write(probing, EnginePacket.PONG_PROBE);
         probed = true;
-        if (waitingGet != null) {
-          Promise<PollAnswer> get = waitingGet;
-          waitingGet = null;
-          get.complete(PollAnswers.payload(EngineCodec.encode(EnginePacket.NOOP)));
-        }
+        polling.release(EnginePacket.NOOP);
       }
       case UPGRADE -> upgrade(probing);
       case PONG -> onPong();
@@ -254,11 +225,7 @@ final class EngineSession implements NamespaceSockets.Link {
       }
       case CLOSE -> {
         // the reference server answers a GET still waiting with a noop, not with a close of its own
-        if (waitingGet != null) {
-          Promise<PollAnswer> get = waitingGet;
-          waitingGet = null;
-          get.complete(PollAnswers.payload(EngineCodec.encode(EnginePacket.NOOP)));
-        }
+        polling.release(EnginePacket.NOOP);
         close("client close");
       }
       default -> { } // NOOP
@@ -272,14 +239,8 @@ final class EngineSession implements NamespaceSockets.Link {
     ws = probing;
     probe = null;
     probed = false;
-    if (waitingGet != null) {
-      Promise<PollAnswer> get = waitingGet;
-      waitingGet = null;
-      get.complete(PollAnswers.payload(EngineCodec.encode(EnginePacket.NOOP)));
-    }
-    while (!queue.isEmpty() && !closed) {
-      write(ws, queue.poll());
-    }
+    polling.release(EnginePacket.NOOP);
+    polling.moveTo(packet -> write(ws, packet), () -> !closed);
   }
 
   private void schedulePing() {
@@ -305,7 +266,6 @@ final class EngineSession implements NamespaceSockets.Link {
     return closed;
   }
 
-  /** Ends the session: the transport is closed, every namespace socket hears it, the sid is forgotten. */
   /**
    * Graceful shutdown: the Engine.IO close packet, over the WebSocket or as the answer to the waiting poll
    * (a client without one gets it as the answer to its next poll's failure: the session is gone).
@@ -317,6 +277,7 @@ final class EngineSession implements NamespaceSockets.Link {
     close("server shutting down");
   }
 
+  /** Ends the session: the transport is closed, every namespace socket hears it, the sid is forgotten. */
   void close(String reason) {
     if (closed) {
       return;
@@ -328,17 +289,14 @@ final class EngineSession implements NamespaceSockets.Link {
     server.vertx.cancelTimer(pongTimer);
     server.vertx.cancelTimer(connectTimer);
     server.forget(this);
-    if (waitingGet != null) {
-      waitingGet.complete(PollAnswers.payload(EngineCodec.encode(EnginePacket.CLOSE)));
-      waitingGet = null;
-    }
+    polling.release(EnginePacket.CLOSE);
     if (ws != null) {
       ws.close();
     }
     if (probe != null) {
       probe.close();
     }
-    queue.clear();
+    polling.clear();
     try {
       sockets.closed(reason);
     } catch (RuntimeException e) {
