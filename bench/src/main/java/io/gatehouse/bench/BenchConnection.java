@@ -8,6 +8,7 @@ import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,10 +50,11 @@ final class BenchConnection {
     socket.handler(connection::onFrame);
     socket.closeHandler(v -> connection.onClose());
     socket.exceptionHandler(e -> plan.metrics().failed("socket_error"));
+    URI node = plan.options().urlOf(index);
     WebSocketConnectOptions connect = new WebSocketConnectOptions()
-      .setHost(plan.options().host())
-      .setPort(plan.options().port())
-      .setSsl("wss".equals(plan.options().url().getScheme()))
+      .setHost(node.getHost())
+      .setPort(BenchOptions.portOf(node))
+      .setSsl("wss".equals(node.getScheme()))
       .setURI(plan.options().socketPath(token))
       .setTimeout(REQUEST_TIMEOUT_MILLIS);
     return socket.connect(connect).map(connection);

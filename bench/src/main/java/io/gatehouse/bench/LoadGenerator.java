@@ -77,9 +77,10 @@ public final class LoadGenerator {
       latency.p50() / 1000.0, latency.p99() / 1000.0, latency.p999() / 1000.0, latency.max() / 1000.0,
       result.deliveries(), result.deliveriesExpected(), result.errors(), result.errorsByCode()));
     if (result.bytesPerActiveConnection() >= 0) {
-      LOG.info(String.format(Locale.ROOT, "server live heap %,d -> %,d bytes with the connections open: %,d bytes per "
-        + "active connection", result.heapBefore().liveBytes(), result.heapActive().liveBytes(),
-        result.bytesPerActiveConnection()));
+      LOG.info(String.format(Locale.ROOT, "server live heap %,d before connecting, %,d subscribed and idle, %,d after "
+        + "streaming with the connections open: %,d bytes per idle connection, %,d per active connection",
+        result.heapBefore().liveBytes(), result.heapSubscribed().liveBytes(), result.heapActive().liveBytes(),
+        result.bytesPerIdleConnection(), result.bytesPerActiveConnection()));
     }
   }
 

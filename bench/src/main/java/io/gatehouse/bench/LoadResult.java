@@ -12,7 +12,8 @@ import java.util.Map;
 record LoadResult(BenchOptions options, String runId, Instant startedAt, long setupMillis, double measuredSeconds,
                   long publishes, long deliveries, long deliveriesExpected, LatencySummary latency,
                   Map<String, Long> errorsByCode, long pendingDeliveries, long foreignDeliveries,
-                  long behindSchedule, HeapProbe.HeapReading heapBefore, HeapProbe.HeapReading heapActive) {
+                  long behindSchedule, HeapProbe.HeapReading heapBefore, HeapProbe.HeapReading heapSubscribed,
+                  HeapProbe.HeapReading heapActive) {
 
   double publishesPerSecond() {
     return measuredSeconds > 0 ? publishes / measuredSeconds : 0;
@@ -22,12 +23,27 @@ record LoadResult(BenchOptions options, String runId, Instant startedAt, long se
     return measuredSeconds > 0 ? deliveries / measuredSeconds : 0;
   }
 
-  /** Live heap the server grew by per connection, read while the connections are still open; -1 without a pid. */
+  /**
+   * Live heap the server grew by per connection once every connection was open and subscribed, before the first
+   * publish: what an idle member costs. -1 without a pid.
+   */
+  long bytesPerIdleConnection() {
+    return perConnection(heapSubscribed);
+  }
+
+  /**
+   * Live heap the server grew by per connection after publishing and the drain, the connections still open:
+   * what a connection keeps once it has streamed. -1 without a pid.
+   */
   long bytesPerActiveConnection() {
-    if (heapBefore == null || heapActive == null || options.connections() == 0) {
+    return perConnection(heapActive);
+  }
+
+  private long perConnection(HeapProbe.HeapReading after) {
+    if (heapBefore == null || after == null || options.connections() == 0) {
       return -1;
     }
-    return (heapActive.liveBytes() - heapBefore.liveBytes()) / options.connections();
+    return (after.liveBytes() - heapBefore.liveBytes()) / options.connections();
   }
 
   long errors() {
@@ -50,6 +66,7 @@ record LoadResult(BenchOptions options, String runId, Instant startedAt, long se
       .put("payloadBytes", options.payloadBytes())
       .put("warmupSeconds", options.warmupSeconds())
       .put("durationSeconds", options.durationSeconds())
+      .put("messages", options.messages())
       .put("setupMillis", setupMillis)
       .put("measuredSeconds", round(measuredSeconds))
       .put("publishes", publishes)
@@ -64,8 +81,10 @@ record LoadResult(BenchOptions options, String runId, Instant startedAt, long se
       .put("pendingDeliveries", pendingDeliveries)
       .put("foreignDeliveries", foreignDeliveries)
       .put("behindSchedule", behindSchedule);
-    if (heapBefore != null && heapActive != null) {
-      json.put("heapBefore", reading(heapBefore)).put("heapActive", reading(heapActive))
+    if (heapBefore != null && heapSubscribed != null && heapActive != null) {
+      json.put("heapBefore", reading(heapBefore)).put("heapSubscribed", reading(heapSubscribed))
+        .put("heapActive", reading(heapActive))
+        .put("bytesPerIdleConnection", bytesPerIdleConnection())
         .put("bytesPerActiveConnection", bytesPerActiveConnection());
     }
     return json;

@@ -29,6 +29,7 @@ final class LoadRun {
   private long windowStartNanos;
   private long windowEndNanos;
   private HeapProbe.HeapReading heapBefore;
+  private HeapProbe.HeapReading heapSubscribed;
   private HeapProbe.HeapReading heapActive;
 
   LoadRun(Vertx vertx, BenchOptions options) {
@@ -49,7 +50,12 @@ final class LoadRun {
         .compose(tokens -> onEveryShard(shard -> shard.connect(tokens)))
         .compose(v -> onEveryShard(ConnectionShard::createTopics))
         .compose(v -> onEveryShard(ConnectionShard::subscribe))
-        .compose(v -> publish())
+        // every connection open and subscribed, nothing published yet: the heap per idle connection
+        .compose(v -> HeapProbe.probe(vertx, options.serverPid(), "with idle subscribed connections"))
+        .compose(subscribed -> {
+          heapSubscribed = subscribed;
+          return publish();
+        })
         .compose(v -> drain())
         // connections still open, each with what it keeps after streaming: the heap per active connection
         .compose(v -> HeapProbe.probe(vertx, options.serverPid(), "with active connections"))
@@ -65,6 +71,44 @@ final class LoadRun {
 
   private Future<Void> publish() {
     setupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - setupStartNanos);
+    return options.messages() > 0 ? publishCounted() : publishTimed();
+  }
+
+  /**
+   * {@code --messages}: every publish is measured; the window runs from the first publish to the last delivery,
+   * or ends after {@code --duration} seconds with whatever has not arrived counted as missing.
+   */
+  private Future<Void> publishCounted() {
+    RunMetrics metrics = plan.metrics();
+    windowStartNanos = System.nanoTime();
+    metrics.openWindow(windowStartNanos);
+    progress.phase("measure");
+    progress.start();
+    long deadline = windowStartNanos + TimeUnit.SECONDS.toNanos(options.durationSeconds());
+    return onEveryShard(ConnectionShard::startPublishing)
+      .compose(v -> awaitCounted(deadline))
+      .compose(v -> {
+        long now = System.nanoTime();
+        long lastArrival = metrics.lastMeasuredArrivalNanos();
+        boolean complete = metrics.publishesSent() >= options.messages()
+          && metrics.deliveriesMeasured() >= metrics.deliveriesExpected();
+        windowEndNanos = complete && lastArrival > windowStartNanos ? lastArrival : now;
+        metrics.closeWindow(now);
+        progress.phase("drain");
+        return onEveryShard(ConnectionShard::stopPublishing);
+      });
+  }
+
+  private Future<Void> awaitCounted(long deadline) {
+    RunMetrics metrics = plan.metrics();
+    boolean allSent = metrics.publishesSent() >= options.messages();
+    if ((allSent && metrics.deliveriesMeasured() >= metrics.deliveriesExpected()) || System.nanoTime() >= deadline) {
+      return Future.succeededFuture();
+    }
+    return vertx.timer(DRAIN_POLL_MILLIS).compose(v -> awaitCounted(deadline));
+  }
+
+  private Future<Void> publishTimed() {
     long now = System.nanoTime();
     windowStartNanos = now + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
     plan.metrics().openWindow(windowStartNanos);
@@ -103,7 +147,7 @@ final class LoadRun {
     return new LoadResult(options, runId, startedAt, setupMillis, measuredSeconds, metrics.publishesMeasured(),
       metrics.deliveriesMeasured(), metrics.deliveriesExpected(), LatencySummary.of(metrics.latencySoFar()),
       metrics.errorsByCode(), metrics.pendingDeliveries(), metrics.foreignDeliveries(), metrics.behindSchedule(),
-      heapBefore, heapActive);
+      heapBefore, heapSubscribed, heapActive);
   }
 
   private Future<Void> onEveryShard(Function<ConnectionShard, Future<Void>> step) {

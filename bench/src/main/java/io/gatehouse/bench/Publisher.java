@@ -40,6 +40,8 @@ final class Publisher {
   private long scheduled;
   private long startNanos;
   private long timerId = -1;
+  /** Publishes this publisher may still send: its share of {@code --messages}, or unbounded. */
+  private long remaining;
   private volatile boolean running;
 
   Publisher(int index, BenchConnection connection, RunPlan plan) {
@@ -51,6 +53,7 @@ final class Publisher {
     this.window = plan.options().window();
     this.outstanding = new AtomicIntegerArray(window);
     this.slotSendNanos = new AtomicLongArray(window);
+    this.remaining = plan.options().messages() > 0 ? plan.options().messagesOf(index) : Long.MAX_VALUE;
   }
 
   void start() {
@@ -109,7 +112,7 @@ final class Publisher {
     double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
     long due = (long) (perSecond * elapsedSeconds) - scheduled;
     long sent = 0;
-    while (running && sent < due && inFlight.get() < window) {
+    while (running && remaining > 0 && sent < due && inFlight.get() < window) {
       publishNext();
       sent++;
     }
@@ -120,12 +123,13 @@ final class Publisher {
   }
 
   private void fill() {
-    while (running && inFlight.get() < window) {
+    while (running && remaining > 0 && inFlight.get() < window) {
       publishNext();
     }
   }
 
   private void publishNext() {
+    remaining--;
     int slot = freeSlot();
     int topic = topics[nextTopic];
     nextTopic = (nextTopic + 1) % topics.length;

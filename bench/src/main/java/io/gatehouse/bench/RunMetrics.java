@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -30,6 +31,7 @@ final class RunMetrics {
   private final LongAdder pendingDeliveries = new LongAdder();
   private final LongAdder foreignDeliveries = new LongAdder();
   private final LongAdder behindSchedule = new LongAdder();
+  private final AtomicLong lastMeasuredArrivalNanos = new AtomicLong(Long.MIN_VALUE);
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final Recorder latency = new Recorder(1, HIGHEST_MICROS, 3);
   private final Histogram latencyTotal = new Histogram(1, HIGHEST_MICROS, 3);
@@ -66,6 +68,7 @@ final class RunMetrics {
     deliveriesReceived.increment();
     if (measured(sendNanos)) {
       deliveriesMeasured.increment();
+      lastMeasuredArrivalNanos.accumulateAndGet(arrivalNanos, Math::max);
       long micros = TimeUnit.NANOSECONDS.toMicros(arrivalNanos - sendNanos);
       latency.recordValue(Math.max(1, Math.min(micros, HIGHEST_MICROS)));
     }
@@ -107,6 +110,11 @@ final class RunMetrics {
 
   long deliveriesExpected() {
     return deliveriesExpected.sum();
+  }
+
+  /** When the latest delivery of a measured publish arrived; {@code Long.MIN_VALUE} before the first. */
+  long lastMeasuredArrivalNanos() {
+    return lastMeasuredArrivalNanos.get();
   }
 
   long pendingDeliveries() {

@@ -79,4 +79,52 @@ class BenchOptionsTest {
       .hasMessageContaining("not a loopback address");
     assertThat(BenchOptions.parse("--url", "ws://127.0.0.2:8088").host()).isEqualTo("127.0.0.2");
   }
+
+  @Test
+  @DisplayName("a private network named with --allow-network may be loaded too, and nothing outside it")
+  void allowsANamedPrivateNetwork() {
+    BenchOptions options = BenchOptions.parse("--url", "ws://10.213.7.11:8088", "--allow-network", "10.213.7.0/24");
+    assertThat(options.host()).isEqualTo("10.213.7.11");
+    assertThat(options.allowNetwork()).isEqualTo("10.213.7.0/24");
+    assertThat(BenchOptions.parse("--url", "ws://127.0.0.1:8088", "--allow-network", "10.213.7.0/24").port())
+      .isEqualTo(8088);
+
+    assertThatThrownBy(() -> BenchOptions.parse("--url", "ws://10.213.8.11:8088", "--allow-network", "10.213.7.0/24"))
+      .hasMessageContaining("nor in --allow-network 10.213.7.0/24");
+    assertThatThrownBy(() -> BenchOptions.parse("--url", "ws://8.8.8.8:8088", "--allow-network", "8.8.8.0/24"))
+      .hasMessageContaining("not a private (RFC 1918) network");
+    assertThatThrownBy(() -> BenchOptions.parse("--url", "ws://10.1.2.3:8088", "--allow-network", "10.0.0.0/8"))
+      .hasMessageContaining("wider than a /16");
+    assertThatThrownBy(() -> BenchOptions.parse("--allow-network", "10.213.7.0")).hasMessageContaining("prefix length");
+    assertThatThrownBy(() -> BenchOptions.parse("--allow-network", "bench.example/24"))
+      .hasMessageContaining("not an IPv4 network");
+    assertThatThrownBy(() -> BenchOptions.parse("--allow-network", "10.213.7.0/40")).hasMessageContaining("0 to 32");
+  }
+
+  @Test
+  @DisplayName("--messages is shared evenly over the publishers and refuses a warmup, which it would not count")
+  void messagesAreShared() {
+    BenchOptions options = BenchOptions.parse("--connections", "10", "--publishers", "3", "--messages", "2000",
+      "--warmup", "0");
+    assertThat(options.messagesOf(0) + options.messagesOf(1) + options.messagesOf(2)).isEqualTo(2000);
+    assertThat(options.messagesOf(0)).isEqualTo(667);
+    assertThat(options.messagesOf(2)).isEqualTo(666);
+
+    assertThatThrownBy(() -> BenchOptions.parse("--messages", "100")).hasMessageContaining("--warmup 0");
+    assertThatThrownBy(() -> BenchOptions.parse("--messages", "-1", "--warmup", "0")).hasMessageContaining("--messages");
+  }
+
+  @Test
+  @DisplayName("several comma-separated URLs spread the connections over the nodes in turn; each must be allowed")
+  void spreadsConnectionsOverNodes() {
+    BenchOptions options = BenchOptions.parse("--url", "ws://10.213.7.11:8088, ws://10.213.7.12:8088,ws://10.213.7.13:8088",
+      "--allow-network", "10.213.7.0/24");
+
+    assertThat(options.url()).hasToString("ws://10.213.7.11:8088");
+    assertThat(options.urlOf(0)).hasToString("ws://10.213.7.11:8088");
+    assertThat(options.urlOf(4)).hasToString("ws://10.213.7.12:8088");
+    assertThat(options.urlOf(5)).hasToString("ws://10.213.7.13:8088");
+    assertThatThrownBy(() -> BenchOptions.parse("--url", "ws://127.0.0.1:8088,ws://192.168.1.1:8088"))
+      .hasMessageContaining("192.168.1.1");
+  }
 }

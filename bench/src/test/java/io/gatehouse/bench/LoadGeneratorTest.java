@@ -75,6 +75,25 @@ class LoadGeneratorTest {
   }
 
   @Test
+  @DisplayName("with --messages the publishers send exactly that many, and the run ends once all are delivered")
+  void countedRunSendsExactlyTheMessages(Vertx vertx, VertxTestContext ctx, @TempDir Path dir) {
+    BenchOptions options = BenchOptions.parse("--target", "raw", "--url", "ws://127.0.0.1:" + port,
+      "--connections", "31", "--topics", "1", "--subscribers-per-topic", "31", "--publishers", "2",
+      "--messages", "301", "--window", "500", "--warmup", "0", "--duration", "30",
+      "--out", dir.resolve("m.json").toString());
+
+    LoadGenerator.run(vertx, options).onComplete(ctx.succeeding(result -> ctx.verify(() -> {
+      assertThat(result.getLong("publishes")).isEqualTo(301);
+      assertThat(result.getLong("deliveries")).isEqualTo(301L * 31);
+      assertThat(result.getLong("deliveriesMissing")).isZero();
+      assertThat(result.getLong("errors")).isZero();
+      assertThat(result.getDouble("deliveriesPerSecond")).isPositive();
+      assertThat(result.getInteger("messages")).isEqualTo(301);
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
   @DisplayName("an idle run holds the connections and writes how many were open")
   void idleRunHoldsConnections(Vertx vertx, VertxTestContext ctx, @TempDir Path dir) {
     Path out = dir.resolve("idle.json");
