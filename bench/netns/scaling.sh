@@ -147,6 +147,15 @@ await_ready() { # index, run label
   return 1
 }
 
+await_healthy() { # address: /health answers 200 once every role and the cluster's services are up
+  for _ in $(seq 1 240); do
+    curl -sf -o /dev/null "http://$1:8088/health" && return 0
+    sleep 0.25
+  done
+  echo "netns: $1 not healthy within 60 s: $(curl -s "http://$1:8088/health")" >&2
+  return 1
+}
+
 stop_nodes() {
   for pid in "${NODE_PIDS[@]}"; do
     kill "$pid" 2>/dev/null || true
@@ -187,6 +196,9 @@ for count in $NODES; do
   done
   for i in $(seq 2 "$count"); do
     await_ready "$i" "$label"
+  done
+  for i in $(seq 1 "$count"); do
+    await_healthy "$NET.1$i"
   done
   ip netns exec "$(ns gen)" java ${BENCH_JAVA_OPTS:-} -jar "$WORK/gatehouse-bench.jar" --target gatehouse \
     --url "$urls" --allow-network "$NET.0/24" --out "$RESULTS/$NAME-$label.json" "${GENERATOR[@]}" \
