@@ -1,25 +1,35 @@
 // A client of Vert.x's TCP event-bus bridge: frames are a 4-byte big-endian length and a UTF-8 JSON object
 // ({type, address, replyAddress, headers, body}); replies are sends to the reply address a message came with.
+// A bridge ping goes out every pingMs, so that the node does not close an idle connection; with a CA
+// certificate the connection is TLS, verified against it.
 import net from 'node:net';
+import tls from 'node:tls';
 import { EventEmitter } from 'node:events';
 
 export class BridgeConnection extends EventEmitter {
-  constructor(socket) {
+  constructor(socket, pingMs) {
     super();
     this.socket = socket;
     this.pending = Buffer.alloc(0);
+    this.pinger = pingMs > 0 ? setInterval(() => this.#write({ type: 'ping' }), pingMs) : null;
     socket.on('data', chunk => this.#read(chunk));
-    socket.on('close', () => this.emit('close'));
+    socket.on('close', () => {
+      clearInterval(this.pinger);
+      this.emit('close');
+    });
     socket.on('error', error => this.emit('error', error));
   }
 
-  static open(host, port) {
+  /** Connects; {@code ca} (PEM) makes it TLS, trusting that certificate. */
+  static open(host, port, { pingMs = 0, ca = null } = {}) {
     return new Promise((resolve, reject) => {
-      const socket = net.connect({ host, port });
+      const socket = ca
+        ? tls.connect({ host, port, ca: [ca], servername: net.isIP(host) ? undefined : host })
+        : net.connect({ host, port });
       socket.setNoDelay(true);
-      socket.once('connect', () => {
+      socket.once(ca ? 'secureConnect' : 'connect', () => {
         socket.removeListener('error', reject);
-        resolve(new BridgeConnection(socket));
+        resolve(new BridgeConnection(socket, pingMs));
       });
       socket.once('error', reject);
     });

@@ -2,11 +2,12 @@
 // engine secret and serves the engine address one frame at a time.
 //
 //   node src/worker.js --bridge HOST:PORT --secret-file FILE [--detector tiny|ssd] [--input-size 416]
-//                      [--liveness-input-size 416]
+//                      [--liveness-input-size 416] [--ping-ms 15000] [--tls-ca CERT.pem]
 //
 // Options may also come from GATEHOUSE_ENGINE_BRIDGE, GATEHOUSE_ENGINE_SECRET_FILE, GATEHOUSE_ENGINE_DETECTOR,
 // GATEHOUSE_ENGINE_INPUT_SIZE, GATEHOUSE_ENGINE_LIVENESS_INPUT_SIZE, GATEHOUSE_ENGINE_MIN_SCORE,
-// GATEHOUSE_ENGINE_MAX_PIXELS. With --supervised (set by a
+// GATEHOUSE_ENGINE_MAX_PIXELS, GATEHOUSE_ENGINE_PING_MS, GATEHOUSE_ENGINE_TLS_CA (TLS to the bridge, trusting
+// that certificate). With --supervised (set by a
 // node that started this worker) the worker exits when its connection or its parent goes away, and the node
 // starts another; otherwise it reconnects until stopped.
 import fs from 'node:fs';
@@ -26,6 +27,8 @@ const { values: args } = parseArgs({
     'liveness-input-size': { type: 'string', default: env.GATEHOUSE_ENGINE_LIVENESS_INPUT_SIZE || '416' },
     'min-score': { type: 'string', default: env.GATEHOUSE_ENGINE_MIN_SCORE || '0.3' },
     'max-pixels': { type: 'string', default: env.GATEHOUSE_ENGINE_MAX_PIXELS || String(4096 * 4096) },
+    'ping-ms': { type: 'string', default: env.GATEHOUSE_ENGINE_PING_MS || '15000' },
+    'tls-ca': { type: 'string', default: env.GATEHOUSE_ENGINE_TLS_CA || '' },
     supervised: { type: 'boolean', default: false },
   },
 });
@@ -34,6 +37,7 @@ const log = (...parts) => console.error(new Date().toISOString(), `face-engine[$
 const [host, portText] = args.bridge.split(':');
 const port = Number(portText);
 const secret = fs.readFileSync(args['secret-file'], 'utf8').trim();
+const link = { pingMs: Number(args['ping-ms']), ca: args['tls-ca'] ? fs.readFileSync(args['tls-ca']) : null };
 
 const engine = await createEngine({
   detector: args.detector,
@@ -93,7 +97,7 @@ async function serve(connection, message) {
 async function run() {
   for (let delay = 500; ; delay = Math.min(delay * 2, 15000)) {
     try {
-      const connection = await BridgeConnection.open(host, port);
+      const connection = await BridgeConnection.open(host, port, link);
       delay = 500;
       const closed = new Promise(resolve => connection.once('close', resolve));
       connection.on('error', e => log('connection error:', e.message));

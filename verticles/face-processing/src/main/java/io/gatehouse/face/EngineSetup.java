@@ -1,5 +1,6 @@
 package io.gatehouse.face;
 
+import io.gatehouse.contract.edge.EdgeOptions;
 import io.gatehouse.face.engine.FrameAnalyzer;
 import io.gatehouse.face.polyglot.EngineBridge;
 import io.gatehouse.face.polyglot.EngineProcesses;
@@ -33,7 +34,7 @@ final class EngineSetup {
     this.processes = processes;
   }
 
-  static Future<EngineSetup> start(Vertx vertx, FaceOptions options) {
+  static Future<EngineSetup> start(Vertx vertx, FaceOptions options, EdgeOptions edge) {
     if (!options.polyglotEngine()) {
       FaceWorkers workers = new FaceWorkers(vertx, options);
       // loads the native library and cascades once before serving, so the first frame is not slow
@@ -41,7 +42,7 @@ final class EngineSetup {
     }
     PolyglotOptions polyglot = options.polyglot();
     return vertx.executeBlocking(() -> EngineSecret.loadOrCreate(options.keyDir()))
-      .compose(secret -> EngineBridge.start(vertx, polyglot, secret).compose(bridge -> {
+      .compose(secret -> EngineBridge.start(vertx, polyglot, secret, edge).compose(bridge -> {
         LOG.info("face engine bridge on {}:{}", polyglot.bridgeHost(), bridge.port());
         if (polyglot.workers() == 0) {
           return Future.succeededFuture(new EngineSetup(new PolyglotAnalyzer(vertx, polyglot), bridge, null));

@@ -6,6 +6,7 @@ import io.gatehouse.contract.Codecs;
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
 import io.gatehouse.contract.Services;
+import io.gatehouse.contract.edge.EdgeOptions;
 import io.gatehouse.contract.face.AnalyzeFrame;
 import io.gatehouse.contract.face.CreateFaceSession;
 import io.gatehouse.contract.face.FrameAnalysis;
@@ -47,7 +48,7 @@ public class FaceProcessingVerticle extends VerticleBase {
     return Future.all(
         Databases.open(vertx, DatabaseOptions.from(config()), "face"),
         vertx.executeBlocking(() -> TemplateVault.loadOrCreate(options.keyDir())),
-        EngineSetup.start(vertx, options).onSuccess(started -> engine = started))
+        EngineSetup.start(vertx, options, EdgeOptions.from(config())).onSuccess(started -> engine = started))
       .compose(ready -> {
         pool = ready.resultAt(0);
         SessionStore sessions = new SessionStore(pool, options.sessionTtlMs());

@@ -1,5 +1,6 @@
 package io.gatehouse.face;
 
+import io.gatehouse.contract.edge.EdgeOptions;
 import io.gatehouse.face.engine.FaceEngine;
 import io.gatehouse.face.engine.FaceTemplate;
 import io.gatehouse.face.polyglot.EngineTestKit;
@@ -41,7 +42,7 @@ class DevSetAccuracyTest {
   static void start() throws Exception {
     vertx = Vertx.vertx();
     JsonObject config = new JsonObject().put("face", EngineTestKit.faceSection(1));
-    engine = await(EngineSetup.start(vertx, FaceOptions.from(config)));
+    engine = await(EngineSetup.start(vertx, FaceOptions.from(config), EdgeOptions.from(config)));
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package io.gatehouse.stomp;
 
+import io.gatehouse.contract.edge.SelfSignedCertificate;
 import io.gatehouse.gateway.GatewayFixture;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * Admits engine workers to the bridge: a registration must carry the engine secret in its {@code secret}
  * header; a connection that registered with it may then send (its replies). Anything else from a connection
  * without it is refused and the connection closed. Address permissions themselves are the bridge's
- * (only the engine addresses, outbound).
+ * (only the engine addresses, outbound). Its sockets are the relayed ones of {@link BridgeFrontDoor}.
  */
 final class BridgeGuard implements Handler<BridgeEvent> {
 
@@ -73,7 +73,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       socket.closeHandler(v -> {
         admitted.remove(socket);
         if (serving.remove(socket)) {
-          LOG.info("face engine worker from {} left ({} connected)", socket.remoteAddress(), serving.size());
+          LOG.info("a face engine worker left ({} connected)", serving.size());
           onWorkersChanged.accept(serving.size());
         }
       });
@@ -82,13 +82,14 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
   private void serves(NetSocket socket) {
     if (admitted.contains(socket) && serving.add(socket)) {
-      LOG.info("face engine worker joined from {} ({} connected)", socket.remoteAddress(), serving.size());
+      LOG.info("a face engine worker joined ({} connected)", serving.size());
       onWorkersChanged.accept(serving.size());
     }
   }
 
   private static void refuse(BridgeEvent event, NetSocket socket, String why) {
-    LOG.warn("bridge peer {} refused: {}", socket.remoteAddress(), why);
+    // peers reach the guard through the bridge's own listener, which logs their addresses (debug)
+    LOG.warn("bridge peer refused: {}", why);
     event.complete(false);
     // closed on the next turn, after the bridge wrote its refusal
     Vertx.currentContext().runOnContext(v -> socket.close());

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts and supervises this node's engine worker processes ({@code face.engineWorkers} of them): each runs
  * {@code node src/worker.js --supervised} in the worker directory, joins this node's bridge, and logs through
- * this node's log. A worker that exits is started again after {@code engineRestartDelayMs} (doubling, up to
- * 30 s, while workers keep dying within 10 s of their start); stopping the node stops them.
+ * this node's log; it pings the bridge well within the bridge's idle timeout and speaks TLS to it when the
+ * bridge does. A worker that exits is started again after {@code engineRestartDelayMs} (doubling, up to 30 s,
+ * while workers keep dying within 10 s of their start); stopping the node stops them.
  */
 public final class EngineProcesses {
 
@@ -42,11 +43,16 @@ public final class EngineProcesses {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.options = options;
-    this.command = List.of(options.command(), "src/worker.js", "--supervised",
+    List<String> command = new ArrayList<>(List.of(options.command(), "src/worker.js", "--supervised",
       "--bridge", options.bridgeHost() + ":" + bridgePort, "--secret-file", secretFile.toString(),
       "--detector", options.detector(), "--input-size", String.valueOf(options.inputSize()),
       "--liveness-input-size", String.valueOf(options.livenessInputSize()),
-      "--min-score", String.valueOf(options.minScore()), "--max-pixels", String.valueOf(options.maxPixels()));
+      "--min-score", String.valueOf(options.minScore()), "--max-pixels", String.valueOf(options.maxPixels()),
+      "--ping-ms", String.valueOf(options.bridgeSecurity().pingMs())));
+    if (options.bridgeSecurity().tls().enabled()) {
+      command.addAll(List.of("--tls-ca", options.bridgeSecurity().caPath()));
+    }
+    this.command = List.copyOf(command);
     this.running = new Process[options.workers()];
     this.restartDelay = new long[options.workers()];
   }

@@ -12,11 +12,12 @@ import java.nio.file.Path;
  * {@code inputSize} choose face-api's detector, {@code livenessInputSize} the Tiny detector's smaller input for
  * frames analysed without a descriptor; {@code eyesOpenEar} is the eye aspect ratio above which a single
  * frame counts as eyes open (stateless analyses; sessions judge blinks against the person's own open-eye level).
+ * The bridge listener's timeouts, frame bound and TLS are {@link BridgeSecurity}.
  */
 public record PolyglotOptions(int workers, String bridgeHost, int bridgePort, String command, Path workerDir,
                               long timeoutMs, int attempts, long startTimeoutMs, long restartDelayMs, String detector,
                               int inputSize, int livenessInputSize, double minScore, double eyesOpenEar, double matchThreshold,
-                              int maxFrameBytes, long maxPixels) {
+                              int maxFrameBytes, long maxPixels, BridgeSecurity bridgeSecurity) {
 
   public static final int DEFAULT_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
   public static final String DEFAULT_BRIDGE_HOST = "127.0.0.1";
@@ -53,6 +54,6 @@ public record PolyglotOptions(int workers, String bridgeHost, int bridgePort, St
       face.getDouble("engineMinScore", DEFAULT_MIN_SCORE),
       face.getDouble("eyesOpenEar", DEFAULT_EYES_OPEN_EAR),
       face.getDouble("descriptorThreshold", DEFAULT_MATCH_THRESHOLD),
-      maxFrameBytes, maxPixels);
+      maxFrameBytes, maxPixels, BridgeSecurity.from(face, maxFrameBytes));
   }
 }

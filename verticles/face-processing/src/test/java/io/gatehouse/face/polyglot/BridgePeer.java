@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
@@ -38,13 +39,28 @@ public final class BridgePeer implements AutoCloseable {
   }
 
   public void send(JsonObject frame) {
+    byte[] json = frame.encode().getBytes(StandardCharsets.UTF_8);
+    ByteBuffer bytes = ByteBuffer.allocate(4 + json.length).putInt(json.length).put(json);
+    sendRaw(bytes.array());
+  }
+
+  /** Writes {@code bytes} as they are (false when the node has closed the connection meanwhile). */
+  public boolean sendRaw(byte[] bytes) {
     try {
-      byte[] json = frame.encode().getBytes(StandardCharsets.UTF_8);
-      out.writeInt(json.length);
-      out.write(json);
+      out.write(bytes);
       out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return true;
+    } catch (IOException closed) {
+      return false;
+    }
+  }
+
+  /** Ends the peer's side of the connection, as a peer that stops in the middle of a frame. */
+  public void shutdownOutput() {
+    try {
+      socket.shutdownOutput();
+    } catch (IOException ignored) {
+      // already closed
     }
   }
 

@@ -1,4 +1,4 @@
-package io.gatehouse.stomp;
+package io.gatehouse.contract.edge;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -25,11 +25,12 @@ import java.util.Date;
 
 /**
  * A self-signed certificate for 127.0.0.1 and localhost, made at test time with BouncyCastle and written as
- * PEM files: {@code cert.pem} (also the CA file clients trust) and {@code key.pem} (PKCS#8).
+ * PEM files: {@code cert.pem} (also the CA file clients trust) and {@code key.pem} (PKCS#8). Shared by the
+ * TLS tests of every listener.
  */
-record SelfSignedCertificate(Path certPem, Path keyPem) {
+public record SelfSignedCertificate(Path certPem, Path keyPem) {
 
-  static SelfSignedCertificate create() {
+  public static SelfSignedCertificate create() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(256);
