@@ -4,7 +4,8 @@
 // Registers for gatehouse.bridge.topic.<topic> with the consumer's JWT in the register headers ("-": none),
 // then, when a publisher JWT is given, publishes <text> through the bridge on the same socket. Prints every
 // delivery {"body"}, error {"error"} and publish reply {"reply"} as one JSON line. Exits 0 after <count>
-// deliveries, or, with <count> 0, <quiet-ms> after the publish reply; 1 on timeout.
+// deliveries, or, with <count> 0, <quiet-ms> after the publish reply; 1 on timeout; 3 when the server closes
+// the socket first (printing {"closed": true}).
 import { createRequire } from 'module';
 
 const require = createRequire(import.meta.url);
@@ -24,6 +25,10 @@ setTimeout(() => {
 const eb = new EventBus(url);
 eb.enableReconnect(false);
 eb.onerror = (error) => print({ error });
+eb.onclose = () => {
+  print({ closed: true });
+  process.exit(3);
+};
 eb.onopen = () => {
   eb.registerHandler(`gatehouse.bridge.topic.${topic}`, headersOf(consumerToken), (error, message) => {
     if (error) {

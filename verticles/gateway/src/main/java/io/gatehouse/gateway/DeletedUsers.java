@@ -6,10 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Ends the live connections of users that no longer exist. Tokens are checked against the user table when a
@@ -21,11 +23,9 @@ public final class DeletedUsers {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeletedUsers.class);
 
-  private record Watched<R>(LocalFanOut<String, ?, ?, R> users, Consumer<R> end) {
+  private record Watched<R>(Supplier<Map<String, ? extends Collection<R>>> users, Consumer<R> end) {
     void check(Vertx vertx, long timeoutMs) {
-      Map<String, List<R>> byUser = new HashMap<>();
-      users.keys().forEach(userId -> byUser.put(userId, users.receiversOf(userId)));
-      DeletedUserCheck.run(vertx.eventBus(), timeoutMs, byUser, end)
+      DeletedUserCheck.run(vertx.eventBus(), timeoutMs, users.get(), end)
         .onSuccess(gone -> {
           if (gone > 0) {
             LOG.info("ended the connections of {} deleted user(s)", gone);
@@ -44,7 +44,16 @@ public final class DeletedUsers {
 
   /** Connections of {@code users} whose user is gone are handed to {@code end}. */
   public <R> void watch(LocalFanOut<String, ?, ?, R> users, Consumer<R> end) {
-    watched.add(new Watched<>(users, end));
+    watch(() -> {
+      Map<String, List<R>> byUser = new HashMap<>();
+      users.keys().forEach(userId -> byUser.put(userId, users.receiversOf(userId)));
+      return byUser;
+    }, end);
+  }
+
+  /** As {@link #watch(LocalFanOut, Consumer)} for connections kept by user id some other way. */
+  public <R> void watch(Supplier<Map<String, ? extends Collection<R>>> byUser, Consumer<R> end) {
+    watched.add(new Watched<>(byUser, end));
   }
 
   /** Checks every {@code periodSeconds} (0 = never); returns the timer id, or -1. */

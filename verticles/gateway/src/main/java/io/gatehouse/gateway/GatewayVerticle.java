@@ -87,7 +87,7 @@ public class GatewayVerticle extends VerticleBase {
       // every request, response and socket write happens on this verticle's event loop: no per-connection MPSC queues
       .setStrictThreadMode(true)));
     edge.guard(server);
-    Router router = router(options, actionOptions, services, chatOptions);
+    Router router = router(options, actionOptions, services, chatOptions, deletedUsers);
     return socketIo.start().compose(v -> server.requestHandler(edge.withHsts(router)).listen())
       .compose(bound -> bridgeReady.map(bound))
       .compose(bound -> vertx.eventBus().consumer(Addresses.Gateway.HEALTH, message -> message.reply(UP)).completion()
@@ -117,7 +117,7 @@ public class GatewayVerticle extends VerticleBase {
   }
 
   private Router router(GatewayOptions options, ActionOptions actionOptions, ServiceBus services,
-                        ChatOptions chatOptions) {
+                        ChatOptions chatOptions, DeletedUsers deletedUsers) {
     Router router = Router.router(vertx);
     ConsoleRoutes console = new ConsoleRoutes(ConsoleSettings.from(config()), actionOptions.allowedOrigins());
     console.mountCors(router);
@@ -134,7 +134,7 @@ public class GatewayVerticle extends VerticleBase {
     console.mount(router);
     actions.mount(router);
     bridge = new EventBusBridge(vertx, services, new OriginPolicy(actionOptions.allowedOrigins()),
-      new ConnectionsPerAddress(actionOptions.maxConnectionsPerIp()));
+      new ConnectionsPerAddress(actionOptions.maxConnectionsPerIp()), deletedUsers);
     bridgeReady = bridge.mount(router);
     router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
     router.route().failureHandler(ctx -> {

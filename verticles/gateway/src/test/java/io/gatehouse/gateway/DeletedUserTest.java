@@ -15,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,5 +89,28 @@ class DeletedUserTest {
     ActionClient again = ActionClient.connect(fixture.vertx, fixture.port, "/ws/" + token);
     assertThat(again.expect(json -> "auth".equals(json.getString("action"))).getBoolean("success")).isFalse();
     assertThat(again.awaitClose(Duration.ofSeconds(10))).isEqualTo((short) 4401);
+  }
+
+  @Test
+  @DisplayName("deleting a user closes its open /eventbus bridge socket (@vertx/eventbus-bridge-client.js)")
+  void deletedUsersBridgeSocketCloses() throws Exception {
+    Path clients = NodeClients.installed();
+    JsonObject user = fixture.user("bridged");
+    String token = user.getString("access_token");
+    String topic = "bridged-" + UUID.randomUUID();
+    try (ActionClient watcher = fixture.connect(user)) {
+      watcher.call(new JsonObject().put("action", "create").put("topic_name", topic).put("is_private", false));
+      // registers, publishes once, then stays open far longer than the user check period
+      CompletableFuture<NodeClients.Run> bridge = CompletableFuture.supplyAsync(() -> NodeClients.run(clients, 60,
+        "node", "eventbus-topic.mjs", "http://127.0.0.1:" + fixture.port + "/eventbus", token, topic, "0", token,
+        "still here", "60000"));
+      watcher.expect(json -> "still here".equals(json.getString("content")), Duration.ofSeconds(30));
+
+      deleteUser(user.getString("user_id"));
+
+      NodeClients.Run run = bridge.get(60, TimeUnit.SECONDS);
+      assertThat(run.stdout()).contains("{\"closed\":true}").doesNotContain("timeout");
+      assertThat(run.status()).as(run.stdout() + run.stderr()).isEqualTo(3);
+    }
   }
 }

@@ -13,6 +13,7 @@ import io.gatehouse.contract.routing.Published;
 import io.gatehouse.contract.routing.TopicList;
 import io.gatehouse.contract.routing.TopicRef;
 import io.gatehouse.contract.routing.UserRef;
+import io.gatehouse.gateway.DeletedUsers;
 import io.gatehouse.gateway.ServiceBus;
 import io.gatehouse.gateway.http.BearerAuth;
 import io.gatehouse.gateway.http.HttpReplies;
@@ -33,9 +34,12 @@ import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The SockJS event-bus bridge at {@code /eventbus} (PROTOCOLS §5). Outbound, only
@@ -45,13 +49,16 @@ import java.util.Map;
  * is unreachable. A socket's events are decided one after the other, so a registration is in place before a
  * later publish from the same socket is. Like {@code /ws}: a browser Origin not allowed gets 403 on every
  * request, and sockets per client address are limited (a WebSocket upgrade over the limit gets 429, a socket
- * of another transport is closed at once).
+ * of another transport is closed at once). A socket that presented the token of a user who is then deleted
+ * is closed (4401) at the next user check ({@link DeletedUsers}).
  */
 public final class EventBusBridge {
 
   public static final String PUBLISH = "gatehouse.bridge.publish";
   private static final String USER_ID = "gatehouse-user-id";
   private static final String USER_NAME = "gatehouse-user-name";
+  /** Close status for a socket whose user was deleted (as the action protocol's 4401). */
+  static final short CLOSE_USER_GONE = 4401;
 
   private final Vertx vertx;
   private final ServiceBus services;
@@ -61,15 +68,25 @@ public final class EventBusBridge {
   private final OriginPolicy origins;
   private final ConnectionsPerAddress connections;
   private final Map<SockJSSocket, String> counted = new HashMap<>();
+  private final Map<SockJSSocket, Set<String>> users = new HashMap<>();
 
   private final PublishLanes publishLanes = new PublishLanes();
 
-  public EventBusBridge(Vertx vertx, ServiceBus services, OriginPolicy origins, ConnectionsPerAddress connections) {
+  public EventBusBridge(Vertx vertx, ServiceBus services, OriginPolicy origins, ConnectionsPerAddress connections,
+                        DeletedUsers deletedUsers) {
     this.vertx = vertx;
     this.services = services;
     this.forwarders = new TopicForwarders(vertx.eventBus());
     this.origins = origins;
     this.connections = connections;
+    deletedUsers.watch(this::socketsByUser, socket -> socket.close(CLOSE_USER_GONE, "user no longer exists"));
+  }
+
+  /** The open sockets of each user whose token a socket presented (several users may share one socket). */
+  private Map<String, List<SockJSSocket>> socketsByUser() {
+    Map<String, List<SockJSSocket>> byUser = new HashMap<>();
+    users.forEach((socket, ids) -> ids.forEach(id -> byUser.computeIfAbsent(id, key -> new ArrayList<>()).add(socket)));
+    return byUser;
   }
 
   /** Mounts {@code /eventbus/*} and the inbound publish consumer; completes when the consumer is registered. */
@@ -140,6 +157,7 @@ public final class EventBusBridge {
         GatehouseMetrics.connectionClosed(GatehouseMetrics.BRIDGE);
       }
       decisions.remove(socket);
+      users.remove(socket);
       Map<String, Long> topics = registered.remove(socket);
       if (topics != null) {
         topics.values().forEach(forwarders::remove);
@@ -174,7 +192,7 @@ public final class EventBusBridge {
       return Future.succeededFuture(false);
     }
     String name = address.substring(TopicForwarders.PREFIX.length());
-    return user(headers)
+    return user(socket, headers)
       .compose(user -> services.<TopicList>retrying(Addresses.Routing.MEMBERSHIPS, new UserRef(user.subject())))
       .map(list -> list.topics().stream().filter(topic -> topic.name().equals(name)).findFirst().map(topic -> {
         remember(socket, address, topic);
@@ -200,11 +218,20 @@ public final class EventBusBridge {
 
   /** Replaces the client's headers with the verified sender, so no client can speak for another user. */
   private Future<Boolean> authorizePublish(BridgeEvent event, JsonObject raw, JsonObject headers) {
-    return user(headers).map(user -> {
+    return user(event.socket(), headers).map(user -> {
       event.setRawMessage(raw.copy().put("headers", new JsonObject().put(USER_ID, user.subject())
         .put(USER_NAME, user.name())));
       return true;
     }).otherwise(false);
+  }
+
+  /** The user of a token in {@code headers}; remembered for {@code socket}, which ends if the user is deleted. */
+  private Future<Principal> user(SockJSSocket socket, JsonObject headers) {
+    return user(headers).onSuccess(user -> {
+      if (counted.containsKey(socket)) {
+        users.computeIfAbsent(socket, s -> new HashSet<>()).add(user.subject());
+      }
+    });
   }
 
   private Future<Principal> user(JsonObject headers) {
