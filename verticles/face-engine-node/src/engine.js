@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { decode, toTensor, InvalidFrame } from './image.js';
-import { eyes, pose, quality } from './geometry.js';
+import { pose, quality } from './geometry.js';
+import { createEyeReader } from './eyes.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,6 +27,7 @@ export async function createEngine(options) {
   await faceapi.nets.ssdMobilenetv1.loadFromDisk(models);
   await faceapi.nets.faceLandmark68Net.loadFromDisk(models);
   await faceapi.nets.faceRecognitionNet.loadFromDisk(models);
+  const eyeReader = await createEyeReader(tf);
   const tiny = inputSize => new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: options.minScore });
   const ssd = new faceapi.SsdMobilenetv1Options({ minConfidence: options.minScore, maxResults: 10 });
   const detectors = {
@@ -47,13 +49,17 @@ export async function createEngine(options) {
         task = task.withFaceDescriptors();
       }
       const found = await task;
-      return { width: image.width, height: image.height, faces: found.map(describe) };
+      const faces = [];
+      for (const result of found) {
+        faces.push(describe(result, await eyeReader.read(input, result.landmarks.positions.map(p => [p.x, p.y]))));
+      }
+      return { width: image.width, height: image.height, faces };
     } finally {
       tf.dispose(input);
     }
   }
 
-  function describe(result) {
+  function describe(result, eyes) {
     const box = result.detection.box;
     const points = result.landmarks.positions.map(p => [round(p.x), round(p.y)]);
     const { yaw, pitch } = pose(points);
@@ -61,7 +67,7 @@ export async function createEngine(options) {
       box: { x: round(box.x), y: round(box.y), width: round(box.width), height: round(box.height) },
       score: round(result.detection.score, 4),
       landmarks: points,
-      ear: mapValues(eyes(points), v => round(v, 4)),
+      ear: mapValues(eyes, v => round(v, 4)),
       yaw: round(yaw, 4),
       pitch: round(pitch, 4),
       quality: round(quality(result.detection.score, box.width, yaw, pitch), 4),

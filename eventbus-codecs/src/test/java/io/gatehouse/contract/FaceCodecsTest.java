@@ -33,11 +33,12 @@ class FaceCodecsTest {
   }
 
   @Test
-  @DisplayName("an analysis is its face count, eye state and five doubles in a fixed order")
+  @DisplayName("an analysis (format 2) is its face count, eye state and six doubles in a fixed order")
   void frameAnalysisGoldenBytes() {
-    FrameAnalysis analysis = new FrameAnalysis(1, true, 0.5, 0.25, 0.125, -1.0, 1.0);
-    assertThat(hex(FaceMessages.FRAME_ANALYSIS.encode(analysis))).isEqualTo("01" + "00000001" + "01"
-      + "3fe0000000000000" + "3fd0000000000000" + "3fc0000000000000" + "bff0000000000000" + "3ff0000000000000");
+    FrameAnalysis analysis = new FrameAnalysis(1, true, 0.5, 0.25, 0.125, -1.0, 1.0, 0.25);
+    assertThat(hex(FaceMessages.FRAME_ANALYSIS.encode(analysis))).isEqualTo("02" + "00000001" + "01"
+      + "3fe0000000000000" + "3fd0000000000000" + "3fc0000000000000" + "bff0000000000000" + "3ff0000000000000"
+      + "3fd0000000000000");
   }
 
   @Test

@@ -11,11 +11,13 @@ public final class FaceMessages {
 
   /** Wire format version of the binary records; bump it when their field order changes. */
   public static final int WIRE_VERSION = 1;
+  /** {@link FrameAnalysis} gained its eye score in version 2: a node of the previous layout refuses it by name. */
+  public static final int FRAME_ANALYSIS_VERSION = 2;
 
   public static final BinaryRecordCodec<AnalyzeFrame> ANALYZE_FRAME =
     new BinaryRecordCodec<>(AnalyzeFrame.class, WIRE_VERSION, AnalyzeFrame::writeTo, AnalyzeFrame::readFrom);
   public static final BinaryRecordCodec<FrameAnalysis> FRAME_ANALYSIS =
-    new BinaryRecordCodec<>(FrameAnalysis.class, WIRE_VERSION, FrameAnalysis::writeTo, FrameAnalysis::readFrom);
+    new BinaryRecordCodec<>(FrameAnalysis.class, FRAME_ANALYSIS_VERSION, FrameAnalysis::writeTo, FrameAnalysis::readFrom);
   public static final BinaryRecordCodec<SessionFrame> SESSION_FRAME =
     new BinaryRecordCodec<>(SessionFrame.class, WIRE_VERSION, SessionFrame::writeTo, SessionFrame::readFrom);
 

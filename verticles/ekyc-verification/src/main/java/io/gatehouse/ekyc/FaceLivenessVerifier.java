@@ -2,6 +2,7 @@ package io.gatehouse.ekyc;
 
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.face.EyeBlinks;
 import io.gatehouse.contract.face.FrameAnalysis;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -14,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * {@code face-liveness-verifier}: frames are base64 images analysed by the face engine. Step
- * {@code liveness_check} passes on a blink (eyes seen closed, then open); then {@code turn_left} (yaw at most
+ * {@code liveness_check} passes on a blink: the eye score falling and rising again relative to the person's own
+ * open-eye level over the step's frames ({@link EyeBlinks}, the rule of face sessions); then {@code turn_left} (yaw at most
  * -turnYaw, towards the image's left) and {@code turn_right} (yaw at least turnYaw); then END, which marks
  * the user verified. Blank, oversized or undecodable frames get ERROR {@code invalid_frame}.
  */
@@ -113,11 +115,10 @@ final class FaceLivenessVerifier implements Verifier {
   }
 
   private static boolean blinked(FrameAnalysis analysis, JsonObject state) {
-    if (!analysis.eyesOpen()) {
-      state.put("eyesClosedSeen", true);
-      return false;
-    }
-    return state.getBoolean("eyesClosedSeen", false);
+    EyeBlinks eyes = new EyeBlinks(state.getDouble("eyeOpenLevel", 0.0), state.getBoolean("eyesClosed", false), 0)
+      .next(analysis.eyeScore());
+    state.put("eyeOpenLevel", eyes.openLevel()).put("eyesClosed", eyes.closed());
+    return eyes.blinks() > 0;
   }
 
   /** The image bytes, or null when blank, not base64 or too large; a {@code data:...;base64,} prefix is allowed. */

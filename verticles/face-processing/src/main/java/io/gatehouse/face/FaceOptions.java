@@ -13,12 +13,13 @@ import java.nio.file.Path;
  * {@code matchThreshold} the largest LBPH distance the local engine accepts as the same person (the polyglot
  * engine's is {@code descriptorThreshold}), {@code motionThreshold} the face displacement (relative to its width)
  * that counts as head motion for the local engine, {@code poseMotionThreshold} the change of head yaw or pitch
- * that counts as head motion where landmarks give the pose (polyglot); {@code enrollmentLiveness} (default true)
+ * that counts as head motion where landmarks give the pose (polyglot), within runs of frames whose pose moves by
+ * at most {@code poseStepLimit} from one frame to the next; {@code enrollmentLiveness} (default true)
  * off lets an enrollment complete without a blink and a head motion (enrollment supervised in person),
  * {@code livenessFrameWindow} the counted frames after which a session without liveness fails.
  */
 public record FaceOptions(String engineType, PolyglotOptions polyglot, double poseMotionThreshold,
-                          boolean enrollmentLiveness,
+                          double poseStepLimit, boolean enrollmentLiveness,
                           EngineOptions engine, String engineClass, int workerPoolSize, Path keyDir,
                           long sessionTtlMs, long sessionIdleMs, double minQuality, double matchThreshold,
                           double motionThreshold, int livenessFrameWindow, int maxTargetFrames) {
@@ -26,6 +27,7 @@ public record FaceOptions(String engineType, PolyglotOptions polyglot, double po
   public static final String POLYGLOT = "polyglot";
   public static final String LOCAL = "local";
   public static final double DEFAULT_POSE_MOTION_THRESHOLD = 0.15;
+  public static final double DEFAULT_POSE_STEP_LIMIT = 0.1;
   public static final String DEFAULT_ENGINE_CLASS = "io.gatehouse.face.engine.OpenCvFaceEngine";
   public static final int DEFAULT_WORKER_POOL_SIZE = Math.max(1, Runtime.getRuntime().availableProcessors());
   public static final long DEFAULT_SESSION_TTL_MS = 5 * 60_000;
@@ -49,6 +51,7 @@ public record FaceOptions(String engineType, PolyglotOptions polyglot, double po
       engineType,
       PolyglotOptions.from(face, engine.maxFrameBytes(), engine.maxPixels()),
       face.getDouble("poseMotionThreshold", DEFAULT_POSE_MOTION_THRESHOLD),
+      face.getDouble("poseStepLimit", DEFAULT_POSE_STEP_LIMIT),
       face.getBoolean("enrollmentLiveness", true),
       engine,
       face.getString("engineClass", DEFAULT_ENGINE_CLASS),

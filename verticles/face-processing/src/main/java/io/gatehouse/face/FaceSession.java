@@ -32,7 +32,8 @@ final class FaceSession {
   FaceSession(SessionSpec spec, FaceOptions options, long now) {
     this.spec = spec;
     this.options = options;
-    this.liveness = new LivenessTracker(options.motionThreshold(), options.poseMotionThreshold());
+    this.liveness = new LivenessTracker(options.motionThreshold(), options.poseMotionThreshold(),
+      options.poseStepLimit());
     this.lastActivity = now;
   }
 

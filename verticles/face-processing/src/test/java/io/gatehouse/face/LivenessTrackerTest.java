@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LivenessTrackerTest {
 
   private static FrameAnalysis at(double x) {
-    return new FrameAnalysis(1, true, x, 0.5, 0.25, 0, 0.8);
+    return new FrameAnalysis(1, true, x, 0.5, 0.25, 0, 0.8, 0.3);
   }
 
   @Test
@@ -78,8 +78,9 @@ class LivenessTrackerTest {
     assertThat(tracker.blinks()).isEqualTo(1);
     assertThat(tracker.motion()).as("moved across the frame, pose within 0.08").isFalse();
 
+    tracker.observe(at(0.5), 0.30, new FaceShape(0.05, -0.11));
     tracker.observe(at(0.5), 0.30, new FaceShape(0.14, -0.11));
-    assertThat(tracker.motion()).as("yaw spread 0.17").isTrue();
+    assertThat(tracker.motion()).as("yaw spread 0.17 in steps of at most 0.09").isTrue();
   }
 
   @Test
@@ -87,7 +88,30 @@ class LivenessTrackerTest {
   void pitchChangeIsMotion() {
     LivenessTracker tracker = new LivenessTracker(0.08, 0.15);
     tracker.observe(at(0.5), 0.3, new FaceShape(0, -0.1));
+    tracker.observe(at(0.5), 0.3, new FaceShape(0, -0.02));
     tracker.observe(at(0.5), 0.3, new FaceShape(0, 0.06));
     assertThat(tracker.motion()).isTrue();
+  }
+
+  @Test
+  @DisplayName("a photo alternated with its mirror image is no motion: the yaw jumps between two poses, and a jump "
+    + "larger than the step limit starts the measurement anew")
+  void mirrorAlternationIsNoMotion() {
+    LivenessTracker mirrored = new LivenessTracker(0.08, 0.15, 0.1);
+    for (int i = 0; i < 12; i++) {
+      mirrored.observe(at(0.5), 0.3, new FaceShape(i % 2 == 0 ? 0.3 : -0.3, -0.1));
+    }
+    LivenessTracker smallMirror = new LivenessTracker(0.08, 0.15, 0.1);
+    for (int i = 0; i < 12; i++) {
+      smallMirror.observe(at(0.5), 0.3, new FaceShape(i % 2 == 0 ? 0.05 : -0.05, -0.1));
+    }
+    LivenessTracker turning = new LivenessTracker(0.08, 0.15, 0.1);
+    for (double yaw : new double[] {0.3, 0.22, 0.13, 0.05, -0.04, -0.12}) {
+      turning.observe(at(0.5), 0.3, new FaceShape(yaw, -0.1));
+    }
+
+    assertThat(mirrored.motion()).as("jumps of 0.6").isFalse();
+    assertThat(smallMirror.motion()).as("steps of 0.1 span only 0.1").isFalse();
+    assertThat(turning.motion()).as("the same span passed through").isTrue();
   }
 }

@@ -60,7 +60,7 @@ public final class OpenCvFaceEngine implements FaceEngine {
       double height = gray.rows();
       FrameAnalysis analysis = new FrameAnalysis(1, measures.eyeOpenness() >= options.eyesOpenAbove(),
         (box.x() + box.width() / 2.0) / width, (box.y() + box.height() / 2.0) / height, box.width() / width,
-        measures.yaw(), measures.quality(box.width()));
+        measures.yaw(), measures.quality(box.width()), measures.eyeOpenness());
       return new Result(analysis, measures.eyeOpenness(), withTemplate ? template(face) : null);
     }
   }

@@ -46,7 +46,7 @@ final class EngineReading {
       throw new IllegalArgumentException("landmarks must hold " + LANDMARKS + " points");
     }
     FrameAnalysis analysis = new FrameAnalysis(faces.size(), eyes >= eyesOpenEar, centerX, centerY,
-      boxWidth / width, yaw, quality);
+      boxWidth / width, yaw, quality, eyes);
     FaceTemplate template = withTemplate ? descriptor(face) : null;
     return new FaceEngine.Result(analysis, eyes, template, new FaceShape(yaw, pitch));
   }
