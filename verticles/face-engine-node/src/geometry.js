@@ -1,18 +1,5 @@
-// Measures taken from the 68 landmarks (iBUG 300-W numbering, 0-based): eye aspect ratio per eye,
-// a head yaw and pitch estimate, and the points' spread used for quality.
-
-const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1]);
-
-/** Eye aspect ratio of six eye points p1..p6: (|p2-p6| + |p3-p5|) / (2 |p1-p4|); open eyes ~0.25-0.35. */
-export function eyeAspectRatio(eye) {
-  const width = dist(eye[0], eye[3]);
-  return width > 0 ? (dist(eye[1], eye[5]) + dist(eye[2], eye[4])) / (2 * width) : 0;
-}
-
-/** Left and right are as seen in the image: the image-left eye is points 36-41, the image-right 42-47. */
-export function eyes(points) {
-  return { left: eyeAspectRatio(points.slice(36, 42)), right: eyeAspectRatio(points.slice(42, 48)) };
-}
+// Measures taken from the 68 landmarks (iBUG 300-W numbering, 0-based): a head yaw and pitch estimate, and the
+// quality of a frame for matching.
 
 /**
  * Yaw from where the nose tip (30) sits between the face's outline at eye level (points 0 and 16):

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * workers run {@code command} (Node.js) in {@code workerDir}. A frame waits {@code timeoutMs} for a worker and is
  * tried {@code attempts} times in all (the bus picks another worker each time). {@code detector} and
  * {@code inputSize} choose face-api's detector, {@code livenessInputSize} the Tiny detector's smaller input for
- * frames analysed without a descriptor; {@code eyesOpenEar} is the eye aspect ratio above which a single
+ * frames analysed without a descriptor; {@code eyesOpenEar} is the lid opening (iris net: ~0.3 open, ~0.1 shut)
+ * above which a single
  * frame counts as eyes open (stateless analyses; sessions judge blinks against the person's own open-eye level).
  * The bridge listener's timeouts, frame bound and TLS are {@link BridgeSecurity}.
  */
