@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * tried {@code attempts} times in all (the bus picks another worker each time). {@code detector} and
  * {@code inputSize} choose face-api's detector, {@code livenessInputSize} the Tiny detector's smaller input for
  * frames analysed without a descriptor; {@code eyesOpenEar} is the lid opening (iris net: ~0.3 open, ~0.1 shut)
- * above which a single
- * frame counts as eyes open (stateless analyses; sessions judge blinks against the person's own open-eye level).
+ * above which a single frame counts as eyes open (stateless analyses; sessions and eKYC judge blinks against the
+ * person's own open-eye level).
  * The bridge listener's timeouts, frame bound and TLS are {@link BridgeSecurity}.
  */
 public record PolyglotOptions(int workers, String bridgeHost, int bridgePort, String command, Path workerDir,
