@@ -3,8 +3,9 @@
 stomp.py speaks STOMP over TCP only; for WebSocket this script gives its protocol classes a transport made
 of websocket-client (Debian python3-websocket), so the same stomp.py frames travel either way.
 
-usage: stomp_py_client.py tcp|ws ADDRESS TOKEN VERSION SCENARIO TOPIC
-  ADDRESS: host:port for tcp, a ws:// URL for ws; VERSION: 1.1 or 1.2 (stomp.py's connection classes)
+usage: stomp_py_client.py tcp|ws ADDRESS TOKEN VERSION SCENARIO TOPIC [COUNT]
+  ADDRESS: host:port for tcp, a ws:// URL for ws; VERSION: 1.1 or 1.2 (stomp.py's connection classes);
+  COUNT: how many SENDs the fast-publisher scenario pushes (default 2000)
 Prints one JSON object per line of what happened; exits 0 when the scenario ran to its end.
 """
 import json
@@ -100,6 +101,7 @@ class Recorder(stomp.ConnectionListener):
         self.messages = []
         self.errors = []
         self.receipts = set()
+        self.receipt_order = []
         self.disconnected = False
         self.changed = threading.Condition()
 
@@ -115,7 +117,8 @@ class Recorder(stomp.ConnectionListener):
         self._add(lambda: self.errors.append(frame))
 
     def on_receipt(self, frame):
-        self._add(lambda: self.receipts.add(frame.headers.get("receipt-id")))
+        receipt = frame.headers.get("receipt-id")
+        self._add(lambda: (self.receipts.add(receipt), self.receipt_order.append(receipt)))
 
     def on_disconnected(self):
         self._add(lambda: setattr(self, "disconnected", True))
@@ -230,10 +233,43 @@ def transactions(client, topic):
     client.close()
 
 
+def fast_publisher(client, topic, count=2000):
+    """COUNT SENDs (bodies 1..COUNT, each asking a receipt) written as fast as the socket takes them.
+
+    Reports how many receipts had come back when the last write returned, whether every receipt came,
+    in frame order, with no ERROR and no close, and whether the publisher's own subscription got every
+    message once, in order.
+    """
+    seen = client.open()
+    client.subscribe(topic, "own")
+    started = time.monotonic()
+    longest_write = 0.0
+    for n in range(1, count + 1):
+        before = time.monotonic()
+        client.conn.send("/topic/" + topic, str(n), headers={"receipt": "p-%d" % n})
+        longest_write = max(longest_write, time.monotonic() - before)
+    written = time.monotonic() - started
+    published = lambda: [receipt for receipt in seen.receipt_order if receipt.startswith("p-")]
+    with seen.changed:
+        receipts_when_written = len(published())
+    seen.wait("every receipt", lambda: len(published()) >= count or seen.errors or seen.disconnected, 600)
+    seen.wait("every message", lambda: len(seen.messages) >= count or seen.errors or seen.disconnected, 600)
+    finished = time.monotonic() - started
+    expected = ["p-%d" % n for n in range(1, count + 1)]
+    out(sent=count, receipts_when_written=receipts_when_written, receipts=len(published()),
+        receipts_in_order=published() == expected, errors=[e.headers for e in seen.errors],
+        disconnected=seen.disconnected, own_messages_in_order=bodies(seen.messages) == [str(n) for n in
+                                                                                       range(1, count + 1)],
+        write_seconds=round(written, 3), longest_write_ms=round(longest_write * 1000, 1),
+        total_seconds=round(finished, 3))
+    client.close()
+
+
 SCENARIOS = {"refused-destinations": refused_destinations, "headers-and-bytes": headers_and_bytes,
-             "individual-acks": individual_acks, "transactions": transactions}
+             "individual-acks": individual_acks, "transactions": transactions, "fast-publisher": fast_publisher}
 
 if __name__ == "__main__":
     kind, address, token, version, scenario, topic = sys.argv[1:7]
-    SCENARIOS[scenario](Client(kind, address, token, version), topic)
+    extra = [int(sys.argv[7])] if len(sys.argv) > 7 else []
+    SCENARIOS[scenario](Client(kind, address, token, version), topic, *extra)
     out(done=scenario)

@@ -42,6 +42,8 @@ public final class Addresses {
     public static final String UNSUBSCRIBE = "gatehouse.routing.unsubscribe";
     public static final String INVITE = "gatehouse.routing.invite";
     public static final String PUBLISH = "gatehouse.routing.publish";
+    /** One connection's publishes committed together, paced by the sender's quota ({@code PublishBatch}). */
+    public static final String PUBLISH_BATCH = "gatehouse.routing.publish.batch";
     public static final String MEMBERSHIPS = "gatehouse.routing.memberships";
     public static final String READ_RANGE = "gatehouse.routing.range";
     public static final String LOCATE = "gatehouse.routing.locate";

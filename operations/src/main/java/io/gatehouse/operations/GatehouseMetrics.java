@@ -104,6 +104,16 @@ public final class GatehouseMetrics {
     registry().counter("gatehouse.rate.limit.refusals", "edge", edge).increment();
   }
 
+  /** Publishes the sender's message quota held back, to be sent again later (not refused). */
+  public static void publishDeferred(int messages) {
+    registry().counter("gatehouse.publish.deferred").increment(messages);
+  }
+
+  /** A connection of this protocol stopped being read until the work it asked for catches up (back-pressure). */
+  public static void readsPaused(String protocol) {
+    registry().counter("gatehouse.reads.paused", "protocol", protocol).increment();
+  }
+
   /** The Prometheus scrape: the text format, or 404 when the node runs without metrics. */
   static Handler<RoutingContext> scrapeHandler() {
     return ctx -> {

@@ -71,6 +71,23 @@ public final class GroupCommit<T, R> {
     return reply.future();
   }
 
+  /**
+   * Submits several requests at once: they queue side by side, so they go in one batch when they fit
+   * (rather than the first alone when no write is under way), and always in this order.
+   */
+  public List<Future<R>> submitAll(List<T> requests) {
+    List<Future<R>> replies = new ArrayList<>(requests.size());
+    for (T request : requests) {
+      Promise<R> reply = Promise.promise();
+      queue.add(new Pending<>(request, reply));
+      replies.add(reply.future());
+    }
+    if (!requests.isEmpty() && mayStartWrite()) {
+      writeNext();
+    }
+    return replies;
+  }
+
   /** Completes once every request submitted so far has been written (for a graceful stop). */
   public Future<Void> drained() {
     if (inFlight == 0 && queue.isEmpty()) {

@@ -68,6 +68,23 @@ class GroupCommitTest {
   }
 
   @Test
+  @DisplayName("requests submitted together go in one batch even when nothing is in flight, in their order")
+  void submittedTogetherGoTogether() {
+    HeldWriter writer = new HeldWriter();
+    GroupCommit<String, String> commit = new GroupCommit<>(3, writer);
+
+    List<Future<String>> replies = commit.submitAll(List.of("a", "b", "c", "d"));
+
+    assertThat(writer.requests(0)).containsExactly("a", "b", "c");
+    writer.answerAndFinish(0);
+    assertThat(writer.requests(1)).containsExactly("d");
+    writer.answerAndFinish(1);
+    assertThat(replies).extracting(Future::result).containsExactly("A", "B", "C", "D");
+    assertThat(commit.submitAll(List.of())).isEmpty();
+    assertThat(writer.batches).hasSize(2);
+  }
+
+  @Test
   @DisplayName("a failed batch fails its own requests only, and the next batch still goes")
   void failedBatchFailsOnlyItsRequests() {
     HeldWriter writer = new HeldWriter();

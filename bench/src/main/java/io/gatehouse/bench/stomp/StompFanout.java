@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The fan-out load over STOMP: one topic, {@code subscribers} STOMP-over-TCP connections subscribed with
  * {@code ack:auto}, one publisher connection writing {@code sends} SENDs as fast as its socket takes them.
- * Reports deliveries per second from the first SEND written to the last MESSAGE received, and any ERROR frame
- * or close. Usage: {@code java -cp gatehouse-bench.jar io.gatehouse.bench.stomp.StompFanout HOST HTTP_PORT
+ * Reports deliveries per second from the first SEND written to the last MESSAGE received, the seconds until
+ * the last SEND's RECEIPT (every SEND committed: the publisher's pace, which the per-user message quota
+ * governs when it is not lifted), and any ERROR frame or close. Usage: {@code java -cp gatehouse-bench.jar io.gatehouse.bench.stomp.StompFanout HOST HTTP_PORT
  * STOMP_PORT SUBSCRIBERS SENDS}. Loopback only.
  */
 public final class StompFanout {
@@ -65,8 +66,12 @@ public final class StompFanout {
 
       NetSocket publisher = await(tcp.connect(stompPort, host));
       FrameCounter publisherFrames = new FrameCounter(new AtomicLong(), errors);
+      AtomicLong committedAt = new AtomicLong();
       publisher.handler(data -> {
         publisherFrames.onData(data);
+        if (data.toString().contains("receipt-id:last")) {
+          committedAt.set(System.nanoTime());
+        }
         if (data.toString().contains("ERROR")) {
           System.err.println("publisher: " + data.toString().replace('\0', '|'));
         }
@@ -76,7 +81,8 @@ public final class StompFanout {
       long start = System.nanoTime();
       StringBuilder burst = new StringBuilder();
       for (int n = 1; n <= sends; n++) {
-        burst.append("SEND\ndestination:/topic/").append(topic).append("\n\nmessage ").append(n).append('\0');
+        burst.append("SEND\ndestination:/topic/").append(topic).append(n == sends ? "\nreceipt:last" : "")
+          .append("\n\nmessage ").append(n).append('\0');
         if (n % 100 == 0 || n == sends) {
           publisher.write(burst.toString());
           burst.setLength(0);
@@ -84,10 +90,14 @@ public final class StompFanout {
       }
       waitFor(() -> frames.get() >= expected || errors.get() > 0 || closed.get() > 0, 600);
       double seconds = (System.nanoTime() - start) / 1e9;
+      waitFor(() -> committedAt.get() != 0 || errors.get() > 0 || closed.get() > 0, 60);
+      double publisherSeconds = committedAt.get() == 0 ? -1 : (committedAt.get() - start) / 1e9;
       long deliveries = frames.get() - subscribers;
       System.out.println(new JsonObject().put("protocol", "stomp").put("subscribers", subscribers).put("sends", sends)
         .put("deliveries", deliveries).put("expected", (long) subscribers * sends).put("seconds", seconds)
-        .put("deliveriesPerSecond", Math.round(deliveries / seconds)).put("errors", errors.get())
+        .put("deliveriesPerSecond", Math.round(deliveries / seconds)).put("publisherSeconds", publisherSeconds)
+        .put("sendsPerSecond", publisherSeconds > 0 ? Math.round(sends / publisherSeconds) : 0)
+        .put("errors", errors.get())
         .put("closed", closed.get()).encodePrettily());
       sockets.forEach(NetSocket::close);
       publisher.close();

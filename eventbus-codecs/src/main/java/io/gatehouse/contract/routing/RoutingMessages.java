@@ -20,6 +20,10 @@ public final class RoutingMessages {
     new BinaryRecordCodec<>(Publish.class, WIRE_VERSION, Publish::writeTo, Publish::readFrom);
   public static final BinaryRecordCodec<Published> PUBLISHED =
     new BinaryRecordCodec<>(Published.class, WIRE_VERSION, Published::writeTo, Published::readFrom);
+  public static final BinaryRecordCodec<PublishBatch> PUBLISH_BATCH =
+    new BinaryRecordCodec<>(PublishBatch.class, WIRE_VERSION, PublishBatch::writeTo, PublishBatch::readFrom);
+  public static final BinaryRecordCodec<PublishedBatch> PUBLISHED_BATCH =
+    new BinaryRecordCodec<>(PublishedBatch.class, WIRE_VERSION, PublishedBatch::writeTo, PublishedBatch::readFrom);
   public static final BinaryRecordCodec<Delivery> DELIVERY =
     new BinaryRecordCodec<>(Delivery.class, WIRE_VERSION, Delivery::writeTo, Delivery::readFrom);
   public static final BinaryRecordCodec<DeliveryBatch> DELIVERY_BATCH =
@@ -28,6 +32,8 @@ public final class RoutingMessages {
   public static final List<ContractCodec<?>> CODECS = List.of(
     ContractCodec.of(PUBLISH),
     ContractCodec.of(PUBLISHED),
+    ContractCodec.of(PUBLISH_BATCH),
+    ContractCodec.of(PUBLISHED_BATCH),
     ContractCodec.of(DELIVERY),
     ContractCodec.of(DELIVERY_BATCH),
     ContractCodec.of(new JsonRecordCodec<>(TopicRef.class, TopicRef::toJson, TopicRef::fromJson)),

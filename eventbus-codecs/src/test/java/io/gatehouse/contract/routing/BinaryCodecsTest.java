@@ -1,5 +1,6 @@
 package io.gatehouse.contract.routing;
 
+import io.gatehouse.contract.FailureCode;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,43 @@ class BinaryCodecsTest {
     wire.setByte(0, (byte) 1);
 
     assertThatThrownBy(() -> RoutingMessages.DELIVERY.decode(wire)).hasMessageContaining("version 1");
+  }
+
+  @Test
+  @DisplayName("a publish batch is a count then the publishes in the publish encoding")
+  void publishBatchGoldenBytes() {
+    Buffer wire = RoutingMessages.PUBLISH_BATCH.encode(new PublishBatch(List.of(Publish.toUser("a", "b", "c", "d"))));
+
+    assertThat(hex(wire)).isEqualTo("02" + "00000001" + "0000000161" + "0000000162" + "ffffffff" + "0000000163"
+      + "0000000164" + "ffffffff");
+  }
+
+  @Test
+  @DisplayName("a batch reply is its outcomes (1 and a published reply, or 0, code and reason), deferred and retry-after")
+  void publishedBatchGoldenBytes() {
+    PublishedBatch reply = new PublishedBatch(List.of(PublishedBatch.Outcome.committed(new Published("m", 1, 2, 3)),
+      new PublishedBatch.Outcome(null, FailureCode.FORBIDDEN, "x")), 5, 150);
+
+    assertThat(hex(RoutingMessages.PUBLISHED_BATCH.encode(reply))).isEqualTo("02" + "00000002"
+      + "01" + "000000016d" + "0000000000000001" + "0000000000000002" + "0000000000000003"
+      + "00" + "00000193" + "0000000178"
+      + "00000005" + "0000000000000096");
+    assertThat(roundTrip(RoutingMessages.PUBLISHED_BATCH, reply)).isEqualTo(reply);
+    PublishBatch batch = new PublishBatch(List.of(Publish.toTopic("s", "Sam", "room", "one"),
+      Publish.toTopic("s", "Sam", "room", "AAE=", "{\"encoding\":\"base64\"}")));
+    assertThat(roundTrip(RoutingMessages.PUBLISH_BATCH, batch)).isEqualTo(batch);
+  }
+
+  @Test
+  @DisplayName("a batch outcome answers as a single publish would: the reply, or the same service failure")
+  void outcomesAnswerLikeSinglePublishes() {
+    PublishedBatch.Outcome refused = PublishedBatch.Outcome.refused(
+      io.gatehouse.contract.ServiceFailure.of(FailureCode.FORBIDDEN, "not_member"));
+
+    assertThat(refused.code()).isEqualTo(FailureCode.FORBIDDEN);
+    assertThat(io.gatehouse.contract.ServiceFailure.reasonOf(refused.toFuture().cause())).isEqualTo("not_member");
+    assertThat(PublishedBatch.Outcome.committed(new Published("m", 1, 2, 3)).toFuture().result().seq()).isEqualTo(2);
+    assertThatThrownBy(() -> new PublishedBatch(List.of(), -1, 0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

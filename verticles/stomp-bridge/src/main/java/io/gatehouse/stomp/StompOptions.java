@@ -12,7 +12,8 @@ import java.util.List;
  * {@code catchUpBatch} how many deliveries one read of a topic's log returns; {@code allowedOrigins} the
  * browser Origins allowed on the WebSocket listener besides its own host ({@code *}: any);
  * {@code maxConnectionsPerIp} open connections per client address, WebSocket and TCP together;
- * {@code maxFramesInFlight} unfinished frames of a connection before its socket is no longer read;
+ * {@code maxFramesInFlight} unfinished frames of a connection before its socket is no longer read, and the most
+ * SENDs it hands to topic-routing in one batch;
  * {@code maxTransactionFrames} frames one transaction may hold; {@code webSocketCompression} is
  * {@code gateway.webSocketCompression} (permessage-deflate on the STOMP WebSocket listener too);
  * {@code userCheckSeconds} is {@code gateway.userCheckSeconds} (how often connected users are checked to exist);

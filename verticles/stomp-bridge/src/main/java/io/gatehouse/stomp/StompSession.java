@@ -1,6 +1,7 @@
 package io.gatehouse.stomp;
 
 import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.operations.GatehouseMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -18,7 +19,9 @@ import java.util.function.Supplier;
  * refusal as an ERROR frame (with {@code receipt-id} when the frame asked for a receipt) followed by a close.
  * Where the subclass allows it, SENDs outside transactions are pipelined: each is handed on as soon as every earlier non-SEND frame is done,
  * so a fast publisher's messages are committed together, while receipts and errors still follow frame order.
- * With {@code maxFramesInFlight} frames unfinished the transport stops being read until half have finished.
+ * With {@code maxFramesInFlight} frames unfinished the transport stops being read until half have finished
+ * (back-pressure: a publisher faster than its commits, or than its message quota, is slowed, not refused);
+ * a client is not held to its heart-beats while its socket is not being read.
  * Subclasses say what CONNECT, SUBSCRIBE, SEND, ACK and UNSUBSCRIBE mean. Event-loop confined.
  */
 abstract class StompSession {
@@ -114,6 +117,7 @@ abstract class StompSession {
     if (++inFlight >= options.maxFramesInFlight() && !paused) {
       paused = true;
       transport.pause();
+      GatehouseMetrics.readsPaused(GatehouseMetrics.STOMP);
     }
     if (frame.is("SEND") && connected && frame.header("transaction") == null && pipelinesSends()) {
       Future<Void> sent = barrier.compose(v -> closed ? Future.succeededFuture() : attempt(() -> send(frame)));
@@ -215,6 +219,9 @@ abstract class StompSession {
     }
     heartbeatTimer = vertx.setPeriodic(beats.tickMs(), t -> {
       long now = System.nanoTime();
+      if (paused) {
+        lastReceived = now; // the client's heart-beats wait in the socket we stopped reading
+      }
       if (beats.expectEveryMs() > 0 && now - lastReceived > beats.expectEveryMs() * 2_000_000L) {
         LOG.info("[{}] no heart-beat from the client for {} ms, closing", id, beats.expectEveryMs() * 2);
         close(false);

@@ -13,7 +13,8 @@ import io.gatehouse.contract.routing.CursorList;
 import io.gatehouse.contract.routing.CursorQuery;
 import io.gatehouse.contract.routing.Delivery;
 import io.gatehouse.contract.routing.Publish;
-import io.gatehouse.contract.routing.Published;
+import io.gatehouse.contract.routing.PublishBatch;
+import io.gatehouse.contract.routing.PublishedBatch;
 import io.gatehouse.contract.routing.RangeStart;
 import io.gatehouse.contract.routing.TopicList;
 import io.gatehouse.contract.routing.TopicMembership;
@@ -21,7 +22,6 @@ import io.gatehouse.contract.routing.TopicRef;
 import io.gatehouse.contract.routing.UserRef;
 import io.gatehouse.edge.BusLogReads;
 import io.gatehouse.edge.DeliveryStream;
-import io.gatehouse.edge.PublishLanes;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -47,7 +47,7 @@ final class TopicSession extends StompSession {
   private static final Logger LOG = LoggerFactory.getLogger(TopicSession.class);
 
   private final StompServices services;
-  private final PublishLanes publishLanes = new PublishLanes();
+  private final PublishBatcher publishes;
   private final Map<String, Subscription> subscriptions = new HashMap<>();
   private Principal principal;
 
@@ -83,6 +83,8 @@ final class TopicSession extends StompSession {
   TopicSession(StompServices services, StompOptions options, Transport transport) {
     super(services.vertx(), options, transport, UUID.randomUUID().toString().substring(0, 8));
     this.services = services;
+    this.publishes = new PublishBatcher(vertx, Math.min(options.maxFramesInFlight(), PublishBatch.MAX_ENTRIES),
+      batch -> services.<PublishedBatch>nearest(Addresses.Routing.PUBLISH_BATCH, batch));
   }
 
   @Override
@@ -217,20 +219,22 @@ final class TopicSession extends StompSession {
     return subscription.cursors.store(cursor);
   }
 
-  /** SENDs may be pipelined: the publish lanes commit each destination's in frame order, whatever instance appends. */
+  /**
+   * SENDs may be pipelined: the connection's SENDs go to topic-routing in batches, one batch at a time, so
+   * they are committed in the order the client sent them, whatever instance appends.
+   */
   @Override
   protected boolean pipelinesSends() {
     return true;
   }
 
+  /** Committed with the SENDs queued beside it; the sender's message quota delays it, never refuses it. */
   @Override
   protected Future<Void> send(StompFrame frame) {
     String name = topicName(frame.header("destination"));
     StoredMessage stored = StoredMessage.of(frame);
-    // one destination's SENDs leave one at a time, so they are committed in the order the client sent them
-    return publishLanes.submit(name, () -> services.<Published>nearest(Addresses.Routing.PUBLISH,
-        Publish.toTopic(principal.subject(), principal.name(), name, stored.content(), stored.attributes())))
-      .mapEmpty();
+    return publishes.submit(Publish.toTopic(principal.subject(), principal.name(), name, stored.content(),
+      stored.attributes())).mapEmpty();
   }
 
   @Override
@@ -243,6 +247,7 @@ final class TopicSession extends StompSession {
 
   @Override
   protected void closed(int code) {
+    publishes.stop();
     subscriptions.values().forEach(Subscription::cancel);
     subscriptions.clear();
   }

@@ -35,6 +35,13 @@ record PrometheusText(List<Sample> samples) {
     return matching.isEmpty() ? Double.NaN : matching.stream().mapToDouble(Sample::value).sum();
   }
 
+  /** How much the series grew from this scrape to {@code later} (a series absent from either counts as 0). */
+  double increaseTo(PrometheusText later, String name, Map<String, String> labels) {
+    double was = sum(name, labels);
+    double is = later.sum(name, labels);
+    return (Double.isNaN(is) ? 0 : is) - (Double.isNaN(was) ? 0 : was);
+  }
+
   double sum(String name) {
     return sum(name, Map.of());
   }

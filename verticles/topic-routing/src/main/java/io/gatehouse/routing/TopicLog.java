@@ -66,6 +66,11 @@ final class TopicLog {
     return appends.submit(append);
   }
 
+  /** Like {@link #append} for each, in this order; they share a transaction when they fit in one batch. */
+  List<Future<Published>> appendAll(List<Append> batch) {
+    return appends.submitAll(batch);
+  }
+
   Future<Void> drained() {
     return appends.drained();
   }

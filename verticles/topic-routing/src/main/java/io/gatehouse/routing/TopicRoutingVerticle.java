@@ -59,6 +59,7 @@ public final class TopicRoutingVerticle extends VerticleBase {
     LogReader reader = new LogReader(pool, options.maxReadLimit());
     Chats chats = new Chats(pool, options.maxReadLimit());
     log = new TopicLog(pool, options.maxBatch(), this::fanOut);
+    PublishBatches batches = new PublishBatches(log, quotas, options);
     scheduleRetention(new Retention(pool, options));
     return Future.all(List.of(
       serve(Addresses.Routing.CREATE_TOPIC, topics::create),
@@ -67,6 +68,7 @@ public final class TopicRoutingVerticle extends VerticleBase {
       serve(Addresses.Routing.INVITE, topics::invite),
       serve(Addresses.Routing.MEMBERSHIPS, topics::memberships),
       serve(Addresses.Routing.PUBLISH, this::publish),
+      serve(Addresses.Routing.PUBLISH_BATCH, batches::publish),
       serve(Addresses.Routing.READ_RANGE, reader::readRange),
       serve(Addresses.Routing.LOCATE, reader::locate),
       serve(Addresses.Routing.OPEN_CHAT, chats::open),

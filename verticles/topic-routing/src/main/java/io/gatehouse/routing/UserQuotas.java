@@ -81,6 +81,29 @@ final class UserQuotas {
 
   /** A token bucket per sender over all of their connections: {@code userMessagesPerSecond}, burst twice that. */
   boolean mayPublish(String senderId, long nowNanos) {
+    return admit(senderId, 1, nowNanos) == 1;
+  }
+
+  /** Takes up to {@code wanted} messages from the sender's bucket; how many it took (0 when it is empty). */
+  int admit(String senderId, int wanted, long nowNanos) {
+    Bucket bucket = bucketOf(senderId, nowNanos);
+    int admitted = (int) Math.min(wanted, Math.floor(bucket.tokens));
+    bucket.tokens -= admitted;
+    return admitted;
+  }
+
+  /**
+   * How long until the sender's bucket holds {@code wanted} messages (at most a full burst), in whole
+   * milliseconds, at least 1: when to send again what {@link #admit} left out.
+   */
+  long retryAfterMs(String senderId, int wanted, long nowNanos) {
+    Bucket bucket = bucketOf(senderId, nowNanos);
+    double rate = options.userMessagesPerSecond();
+    double missing = Math.min(wanted, rate * 2) - bucket.tokens;
+    return Math.max(1, (long) Math.ceil(missing * 1000 / rate));
+  }
+
+  private Bucket bucketOf(String senderId, long nowNanos) {
     double rate = options.userMessagesPerSecond();
     double burst = rate * 2;
     if (messageBuckets.size() > SWEEP_ABOVE) {
@@ -91,11 +114,7 @@ final class UserQuotas {
     }
     Bucket bucket = messageBuckets.computeIfAbsent(senderId, k -> new Bucket(burst, nowNanos));
     bucket.refill(nowNanos, rate, burst);
-    if (bucket.tokens < 1) {
-      return false;
-    }
-    bucket.tokens -= 1;
-    return true;
+    return bucket;
   }
 
   private Future<Long> count(String sql, UUID user) {
