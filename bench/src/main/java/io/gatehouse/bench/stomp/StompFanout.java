@@ -101,6 +101,8 @@ public final class StompFanout {
         .put("closed", closed.get()).encodePrettily());
       sockets.forEach(NetSocket::close);
       publisher.close();
+      // referenced until here: Vert.x closes a client, and all its sockets, once nothing refers to it
+      await(tcp.close());
     } finally {
       vertx.close();
     }

@@ -4,7 +4,6 @@ import io.gatehouse.gateway.ActionClient;
 import io.gatehouse.gateway.GatewayFixture;
 import io.gatehouse.gateway.NodeClients;
 import io.gatehouse.routing.RoutingOptions;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
@@ -105,11 +104,13 @@ class StompPublisherLoadTest {
       action.call(new JsonObject().put("action", "create").put("topic_name", topic).put("is_private", false));
     }
     List<Subscriber> subscribers = new ArrayList<>();
-    List<NetSocket> sockets = subscribe(listener, topic, subscriberCount, subscribers);
+    // held until the end: Vert.x closes a client, and every socket it opened, once it is no longer referenced
+    NetClient client = gatehouse.vertx.createNetClient();
     try {
+      subscribe(client, listener, topic, subscriberCount, subscribers);
       publishAndCheck(transport, topic, talker, subscribers);
     } finally {
-      GatewayFixture.await(Future.all(sockets.stream().map(NetSocket::close).toList()));
+      GatewayFixture.await(client.close());
     }
   }
 
@@ -117,24 +118,8 @@ class StompPublisherLoadTest {
     throws InterruptedException {
     PrometheusText before = scrape();
 
-    String address = transport.equals("tcp") ? "127.0.0.1:" + fixture.stomp.tcpPort()
-      : "ws://127.0.0.1:" + fixture.stomp.webSocketPort() + "/stomp";
-    NodeClients.Run run = NodeClients.run(NodeClients.clientsDir(), 900, PythonStompClient.PYTHON,
-      "stomp_py_client.py", transport, address, talker.getString("access_token"), "1.2", "fast-publisher", topic,
-      Integer.toString(SENDS));
-    assertThat(run.status()).as(run.stdout() + run.stderr()).isZero();
-    JsonObject result = new JsonObject(run.stdout().lines().filter(line -> line.startsWith("{")).findFirst()
-      .orElseThrow());
-
-    String report = result.encode();
-    assertThat(result.getJsonArray("errors")).as(report).isEmpty();
-    assertThat(result.getBoolean("disconnected")).as(report).isFalse();
-    assertThat(result.getInteger("receipts")).as(report).isEqualTo(SENDS);
-    assertThat(result.getBoolean("receipts_in_order")).as(report).isTrue();
-    assertThat(result.getBoolean("own_messages_in_order")).as(report).isTrue();
-    // the publisher wrote everything long before the quota let it all be committed
-    assertThat(result.getInteger("receipts_when_written")).as(report).isLessThan(SENDS);
-    System.out.println(transport + " publisher: " + report);
+    JsonObject report = FastPublisher.runClean(fixture, transport, talker.getString("access_token"), topic, SENDS);
+    System.out.println(transport + " publisher: " + report.encode());
 
     awaitMessages(subscribers, SENDS);
     assertThat(subscribers.stream().filter(s -> s.messages != SENDS || s.outOfOrder > 0 || s.error || s.closed)
@@ -147,12 +132,10 @@ class StompPublisherLoadTest {
       .as("the quota refused none").isZero();
   }
 
-  private static List<NetSocket> subscribe(JsonObject user, String topic, int count, List<Subscriber> subscribers)
-    throws InterruptedException {
+  private static void subscribe(NetClient client, JsonObject user, String topic, int count,
+                                List<Subscriber> subscribers) throws InterruptedException {
     String frames = "CONNECT\naccept-version:1.2\nhost:gatehouse\npasscode:" + user.getString("access_token")
       + "\n\n\0SUBSCRIBE\nid:s\ndestination:/topic/" + topic + "\nreceipt:r\n\n\0";
-    NetClient client = gatehouse.vertx.createNetClient();
-    List<NetSocket> sockets = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Subscriber subscriber = new Subscriber();
       NetSocket socket = GatewayFixture.await(client.connect(fixture.stomp.tcpPort(), "127.0.0.1").map(s -> {
@@ -162,7 +145,6 @@ class StompPublisherLoadTest {
       }));
       GatewayFixture.await(socket.write(frames));
       subscribers.add(subscriber);
-      sockets.add(socket);
     }
     // the SUBSCRIBE's receipt: every subscriber is listening before the publisher starts
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
@@ -170,7 +152,6 @@ class StompPublisherLoadTest {
       Thread.sleep(50);
     }
     assertThat(subscribers).allSatisfy(s -> assertThat(s.subscribed).as(s.problem()).isTrue());
-    return sockets;
   }
 
   private static PrometheusText scrape() {

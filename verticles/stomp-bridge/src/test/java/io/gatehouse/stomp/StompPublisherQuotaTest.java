@@ -49,21 +49,7 @@ class StompPublisherQuotaTest {
       action.call(new JsonObject().put("action", "create").put("topic_name", topic).put("is_private", false));
     }
     PrometheusText before = scrape();
-    String address = transport.equals("tcp") ? "127.0.0.1:" + fixture.stomp.tcpPort()
-      : "ws://127.0.0.1:" + fixture.stomp.webSocketPort() + "/stomp";
-    NodeClients.Run run = NodeClients.run(NodeClients.clientsDir(), 300, PythonStompClient.PYTHON,
-      "stomp_py_client.py", transport, address, talker.getString("access_token"), "1.2", "fast-publisher", topic,
-      Integer.toString(SENDS));
-    assertThat(run.status()).as(run.stdout() + run.stderr()).isZero();
-    JsonObject result = new JsonObject(run.stdout().lines().filter(line -> line.startsWith("{")).findFirst()
-      .orElseThrow());
-    String report = result.encode();
-    assertThat(result.getJsonArray("errors")).as(report).isEmpty();
-    assertThat(result.getBoolean("disconnected")).as(report).isFalse();
-    assertThat(result.getInteger("receipts")).as(report).isEqualTo(SENDS);
-    assertThat(result.getBoolean("receipts_in_order")).as(report).isTrue();
-    assertThat(result.getBoolean("own_messages_in_order")).as(report).isTrue();
-    assertThat(result.getInteger("receipts_when_written")).as(report).isLessThan(SENDS);
+    FastPublisher.runClean(fixture, transport, talker.getString("access_token"), topic, SENDS);
 
     PrometheusText after = scrape();
     assertThat(before.increaseTo(after, "gatehouse_publish_deferred_total", Map.of()))
