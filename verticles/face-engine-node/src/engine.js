@@ -13,8 +13,10 @@ export { InvalidFrame };
  * Loads the backend and the nets once; options: { detector: 'tiny' | 'ssd', inputSize, livenessInputSize, minScore,
  * maxPixels }. The Tiny detector looks at frames scaled to inputSize when a descriptor is asked for (matching was
  * calibrated so) and to livenessInputSize otherwise. The detector's cost grows with the square of its input
- * (640x480 frames: ~45 ms of CPU at 224, ~100 ms at 416), but at 224 it also reports faces that are not there
- * (a crop of a group photo gave two), so both default to 416.
+ * (640x480 frames, CPU: ~70 ms at 416, ~25 ms at 224, ~17 ms at 160), but a small input misses small faces
+ * (at 160, 2 of the 61 development photos framed at 640x480, faces ~130 px wide) and has reported a face that was
+ * not there (at 224, on a crop of a group photo). So a liveness frame on which the small input finds anything but
+ * exactly one face is looked at again at inputSize, and that count stands.
  */
 export async function createEngine(options) {
   const tf = require('@tensorflow/tfjs');
@@ -44,11 +46,13 @@ export async function createEngine(options) {
     const input = toTensor(tf, image);
     try {
       const chosen = detectors[detector] || detectors[options.detector];
-      let task = faceapi.detectAllFaces(input, descriptor ? chosen.descriptor : chosen.liveness).withFaceLandmarks();
-      if (descriptor) {
-        task = task.withFaceDescriptors();
+      let detections = await faceapi.detectAllFaces(input, descriptor ? chosen.descriptor : chosen.liveness);
+      if (!descriptor && detections.length !== 1 && chosen.liveness !== chosen.descriptor) {
+        detections = await faceapi.detectAllFaces(input, chosen.descriptor);
       }
-      const found = await task;
+      const located = Promise.resolve(detections.map(detection => faceapi.extendWithFaceDetection({}, detection)));
+      const withLandmarks = new faceapi.DetectAllFaceLandmarksTask(located, input, false);
+      const found = await (descriptor ? withLandmarks.withFaceDescriptors() : withLandmarks);
       const faces = [];
       for (const result of found) {
         faces.push(describe(result, await eyeReader.read(input, result.landmarks.positions.map(p => [p.x, p.y]))));

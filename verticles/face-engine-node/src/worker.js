@@ -2,7 +2,7 @@
 // engine secret and serves the engine address one frame at a time.
 //
 //   node src/worker.js --bridge HOST:PORT --secret-file FILE [--detector tiny|ssd] [--input-size 416]
-//                      [--liveness-input-size 416] [--ping-ms 15000] [--tls-ca CERT.pem]
+//                      [--liveness-input-size 160] [--ping-ms 15000] [--tls-ca CERT.pem]
 //
 // Options may also come from GATEHOUSE_ENGINE_BRIDGE, GATEHOUSE_ENGINE_SECRET_FILE, GATEHOUSE_ENGINE_DETECTOR,
 // GATEHOUSE_ENGINE_INPUT_SIZE, GATEHOUSE_ENGINE_LIVENESS_INPUT_SIZE, GATEHOUSE_ENGINE_MIN_SCORE,
@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
     'secret-file': { type: 'string', default: env.GATEHOUSE_ENGINE_SECRET_FILE || 'data/keys/face-engine.secret' },
     detector: { type: 'string', default: env.GATEHOUSE_ENGINE_DETECTOR || 'tiny' },
     'input-size': { type: 'string', default: env.GATEHOUSE_ENGINE_INPUT_SIZE || '416' },
-    'liveness-input-size': { type: 'string', default: env.GATEHOUSE_ENGINE_LIVENESS_INPUT_SIZE || '416' },
+    'liveness-input-size': { type: 'string', default: env.GATEHOUSE_ENGINE_LIVENESS_INPUT_SIZE || '160' },
     'min-score': { type: 'string', default: env.GATEHOUSE_ENGINE_MIN_SCORE || '0.3' },
     'max-pixels': { type: 'string', default: env.GATEHOUSE_ENGINE_MAX_PIXELS || String(4096 * 4096) },
     'ping-ms': { type: 'string', default: env.GATEHOUSE_ENGINE_PING_MS || '15000' },
@@ -59,6 +59,7 @@ async function warmUp() {
       .replace(/package\.json$/, 'demo/sample1.jpg'));
     for (let i = 0; i < 2; i++) {
       await engine.analyze(sample, { descriptor: true });
+      await engine.analyze(sample);
     }
   } catch (e) {
     log('warm-up skipped:', e.message);

@@ -75,6 +75,15 @@ final class FaceSession {
     return null;
   }
 
+  /**
+   * Whether the next frame should come with a template (a descriptor costs the polyglot engine more CPU than the
+   * rest of a frame): only while the session holds fewer than it uses, its target frames (at most
+   * {@code maxTargetFrames}). Frames after that serve liveness only.
+   */
+  boolean wantsTemplate() {
+    return samples.size() < Math.min(spec.target(), options.maxTargetFrames());
+  }
+
   Step accept(FaceEngine.Result result) {
     frames++;
     liveness.observe(result.analysis(), result.eyeOpenness(), result.shape());

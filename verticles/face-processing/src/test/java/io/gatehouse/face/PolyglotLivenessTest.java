@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Liveness on the polyglot engine against replayed photos ({@link FaceFixtures} says how frames are made from
- * real photographs). Blinks are read from the eyelids that the iris net traces: eyes painted shut on a photo look
- * shut to it too, so such replays show blinks; they are refused because a photo shows no head motion: moving or
+ * real photographs). Blinks are read from the eyelids that the iris net traces: eyes painted shut on a photo may look
+ * shut to it too, so such replays may show blinks; they are refused because a photo shows no head motion: moving or
  * scaling it does not change the landmark pose, and alternating it with its mirror image makes the pose jump
  * between two values without passing between them, which does not count.
  */
@@ -69,8 +69,8 @@ class PolyglotLivenessTest {
   }
 
   @Test
-  @DisplayName("a photo shifted and rescaled with its eyes edited shut in alternate frames fails: blinks are seen, "
-    + "but no head motion")
+  @DisplayName("a photo shifted and rescaled with its eyes edited shut in alternate frames fails: whether or not the "
+    + "painted lids pass for a blink, there is no head motion")
   void editedEyesOnAShiftedPhotoFail() {
     for (FaceFixtures photo : List.of(FaceFixtures.faceApiSample(3, 0), FaceFixtures.sina())) {
       List<byte[]> frames = List.of(photo.frame(170, 0, 0, false), photo.frame(170, 40, 10, true),
@@ -82,7 +82,6 @@ class PolyglotLivenessTest {
 
       FrameOutcome last = outcomes.get(outcomes.size() - 1);
       assertThat(last.kind()).isEqualTo(FrameOutcome.Kind.LIVENESS_FAILED);
-      assertThat(last.blinks()).isPositive();
       assertThat(last.motion()).isFalse();
       assertThat(outcomes).allSatisfy(o -> assertThat(o.faceDetected()).isTrue());
     }

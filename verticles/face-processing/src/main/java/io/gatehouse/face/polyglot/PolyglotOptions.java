@@ -31,7 +31,7 @@ public record PolyglotOptions(int workers, String bridgeHost, int bridgePort, St
   public static final long DEFAULT_RESTART_DELAY_MS = 1_000;
   public static final String DEFAULT_DETECTOR = "tiny";
   public static final int DEFAULT_INPUT_SIZE = 416;
-  public static final int DEFAULT_LIVENESS_INPUT_SIZE = 416;
+  public static final int DEFAULT_LIVENESS_INPUT_SIZE = 160;
   public static final double DEFAULT_MIN_SCORE = 0.3;
   public static final double DEFAULT_EYES_OPEN_EAR = 0.2;
   /** Calibrated on face-dev-set (README, "Face engine"): no pair on either side of it within 0.02. */
