@@ -47,11 +47,15 @@ public record FaceOptions(String engineType, PolyglotOptions polyglot, double po
     if (!POLYGLOT.equals(engineType) && !LOCAL.equals(engineType)) {
       throw new IllegalArgumentException("face.engineType must be polyglot or local, was " + engineType);
     }
+    double poseStepLimit = face.getDouble("poseStepLimit", DEFAULT_POSE_STEP_LIMIT);
+    if (!(poseStepLimit > 0)) {
+      throw new IllegalArgumentException("face.poseStepLimit must be above 0, was " + poseStepLimit);
+    }
     return new FaceOptions(
       engineType,
       PolyglotOptions.from(face, engine.maxFrameBytes(), engine.maxPixels()),
       face.getDouble("poseMotionThreshold", DEFAULT_POSE_MOTION_THRESHOLD),
-      face.getDouble("poseStepLimit", DEFAULT_POSE_STEP_LIMIT),
+      poseStepLimit,
       face.getBoolean("enrollmentLiveness", true),
       engine,
       face.getString("engineClass", DEFAULT_ENGINE_CLASS),

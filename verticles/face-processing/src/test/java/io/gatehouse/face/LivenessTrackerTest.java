@@ -2,10 +2,12 @@ package io.gatehouse.face;
 
 import io.gatehouse.contract.face.FrameAnalysis;
 import io.gatehouse.face.engine.FaceShape;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LivenessTrackerTest {
 
@@ -113,5 +115,15 @@ class LivenessTrackerTest {
     assertThat(mirrored.motion()).as("jumps of 0.6").isFalse();
     assertThat(smallMirror.motion()).as("steps of 0.1 span only 0.1").isFalse();
     assertThat(turning.motion()).as("the same span passed through").isTrue();
+  }
+
+  @Test
+  @DisplayName("face.poseStepLimit defaults to 0.1 and must be above 0")
+  void stepLimitConfig() {
+    assertThat(FaceOptions.from(new JsonObject()).poseStepLimit()).isEqualTo(0.1);
+    for (double bad : new double[] {0, -0.1}) {
+      assertThatThrownBy(() -> FaceOptions.from(new JsonObject().put("face", new JsonObject().put("poseStepLimit", bad))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("face.poseStepLimit must be above 0");
+    }
   }
 }
