@@ -14,12 +14,14 @@ import java.nio.file.Path;
  * engine's is {@code descriptorThreshold}), {@code motionThreshold} the face displacement (relative to its width)
  * that counts as head motion for the local engine, {@code poseMotionThreshold} the change of head yaw or pitch
  * that counts as head motion where landmarks give the pose (polyglot), within runs of frames whose pose moves by
- * at most {@code poseStepLimit} from one frame to the next; {@code enrollmentLiveness} (default true)
+ * at most {@code poseStepLimit} from one frame to the next; {@code identityCheckEvery} and {@code boxStepLimit}
+ * how liveness frames are tied to the session's samples ({@link IdentityGuard}); {@code enrollmentLiveness} (default true)
  * off lets an enrollment complete without a blink and a head motion (enrollment supervised in person),
  * {@code livenessFrameWindow} the counted frames after which a session without liveness fails.
  */
 public record FaceOptions(String engineType, PolyglotOptions polyglot, double poseMotionThreshold,
-                          double poseStepLimit, boolean enrollmentLiveness,
+                          double poseStepLimit, int identityCheckEvery, double boxStepLimit,
+                          boolean enrollmentLiveness,
                           EngineOptions engine, String engineClass, int workerPoolSize, Path keyDir,
                           long sessionTtlMs, long sessionIdleMs, double minQuality, double matchThreshold,
                           double motionThreshold, int livenessFrameWindow, int maxTargetFrames) {
@@ -28,6 +30,8 @@ public record FaceOptions(String engineType, PolyglotOptions polyglot, double po
   public static final String LOCAL = "local";
   public static final double DEFAULT_POSE_MOTION_THRESHOLD = 0.15;
   public static final double DEFAULT_POSE_STEP_LIMIT = 0.1;
+  public static final int DEFAULT_IDENTITY_CHECK_EVERY = 4;
+  public static final double DEFAULT_BOX_STEP_LIMIT = 0.5;
   public static final String DEFAULT_ENGINE_CLASS = "io.gatehouse.face.engine.OpenCvFaceEngine";
   public static final int DEFAULT_WORKER_POOL_SIZE = Math.max(1, Runtime.getRuntime().availableProcessors());
   public static final long DEFAULT_SESSION_TTL_MS = 5 * 60_000;
@@ -51,11 +55,21 @@ public record FaceOptions(String engineType, PolyglotOptions polyglot, double po
     if (!(poseStepLimit > 0)) {
       throw new IllegalArgumentException("face.poseStepLimit must be above 0, was " + poseStepLimit);
     }
+    int identityCheckEvery = face.getInteger("identityCheckEvery", DEFAULT_IDENTITY_CHECK_EVERY);
+    if (identityCheckEvery < 1) {
+      throw new IllegalArgumentException("face.identityCheckEvery must be at least 1, was " + identityCheckEvery);
+    }
+    double boxStepLimit = face.getDouble("boxStepLimit", DEFAULT_BOX_STEP_LIMIT);
+    if (!(boxStepLimit > 0)) {
+      throw new IllegalArgumentException("face.boxStepLimit must be above 0, was " + boxStepLimit);
+    }
     return new FaceOptions(
       engineType,
       PolyglotOptions.from(face, engine.maxFrameBytes(), engine.maxPixels()),
       face.getDouble("poseMotionThreshold", DEFAULT_POSE_MOTION_THRESHOLD),
       poseStepLimit,
+      identityCheckEvery,
+      boxStepLimit,
       face.getBoolean("enrollmentLiveness", true),
       engine,
       face.getString("engineClass", DEFAULT_ENGINE_CLASS),

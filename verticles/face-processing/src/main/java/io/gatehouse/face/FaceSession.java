@@ -17,11 +17,12 @@ import java.util.List;
 final class FaceSession {
 
   /** What the session needs next after a frame. */
-  enum Step { CONTINUE, COMPLETE, LIVENESS_FAILED }
+  enum Step { CONTINUE, COMPLETE, LIVENESS_FAILED, IDENTITY_CHANGED }
 
   private final SessionSpec spec;
   private final FaceOptions options;
   private final LivenessTracker liveness;
+  private final IdentityGuard identity;
   private final List<FaceTemplate> samples = new ArrayList<>();
   private int frames;
   private boolean faceDetected;
@@ -30,10 +31,17 @@ final class FaceSession {
   private boolean finished;
 
   FaceSession(SessionSpec spec, FaceOptions options, long now) {
+    this(spec, options, now, new IdentityGuard(options.polyglotEngine(), options.identityCheckEvery(),
+      options.boxStepLimit(), options.poseStepLimit()));
+  }
+
+  /** With a given identity guard (tests choose its random checks). */
+  FaceSession(SessionSpec spec, FaceOptions options, long now, IdentityGuard identity) {
     this.spec = spec;
     this.options = options;
     this.liveness = new LivenessTracker(options.motionThreshold(), options.poseMotionThreshold(),
       options.poseStepLimit());
+    this.identity = identity;
     this.lastActivity = now;
   }
 
@@ -63,6 +71,9 @@ final class FaceSession {
     FrameAnalysis analysis = result.analysis();
     faceDetected = analysis.singleFace();
     quality = analysis.quality();
+    if (!analysis.singleFace() || analysis.quality() < options.minQuality()) {
+      identity.interrupted();
+    }
     if (analysis.faces() == 0) {
       return outcome(Kind.REJECTED, "no_face", "No face detected");
     }
@@ -77,23 +88,49 @@ final class FaceSession {
 
   /**
    * Whether the next frame should come with a template (a descriptor costs the polyglot engine more CPU than the
-   * rest of a frame): only while the session holds fewer than it uses, its target frames (at most
-   * {@code maxTargetFrames}). Frames after that serve liveness only.
+   * rest of a frame): while the session holds fewer samples than it uses, its target frames (at most
+   * {@code maxTargetFrames}), and on the frames {@link IdentityGuard} picks to check against them.
    */
   boolean wantsTemplate() {
-    return samples.size() < Math.min(spec.target(), options.maxTargetFrames());
+    return samples.size() < sampleTarget() || identity.checkNext();
   }
 
-  Step accept(FaceEngine.Result result) {
+  private int sampleTarget() {
+    return Math.min(spec.target(), options.maxTargetFrames());
+  }
+
+  /** Whether a frame's template must be compared with the samples before {@link #accept}. */
+  boolean checksIdentity(FaceEngine.Result result) {
+    return identity.enabled() && result.template() != null && !samples.isEmpty();
+  }
+
+  /**
+   * Counts an accepted frame; {@code sameFace}: its template matched the samples (true when it was not compared).
+   * With identity checks, the session completes only on a checked frame; a frame that completes liveness without
+   * one gets the next frame checked, even one beyond the liveness window.
+   */
+  Step accept(FaceEngine.Result result, boolean sameFace) {
     frames++;
+    if (!sameFace) {
+      return Step.IDENTITY_CHANGED;
+    }
+    int blinks = liveness.blinks();
+    boolean motion = liveness.motion();
     liveness.observe(result.analysis(), result.eyeOpenness(), result.shape());
-    if (result.template() != null && samples.size() < options.maxTargetFrames()) {
+    boolean checked = result.template() != null;
+    if (checked && samples.size() < sampleTarget()) {
       samples.add(result.template());
     }
+    identity.observed(result.analysis(), result.shape(), liveness.blinks() != blinks || liveness.motion() != motion);
+    int window = Math.max(spec.target(), options.livenessFrameWindow());
     if (frames >= spec.target() && livenessDone()) {
-      return Step.COMPLETE;
+      if (checked || !identity.enabled()) {
+        return Step.COMPLETE;
+      }
+      identity.checkNextFrame();
+      return frames > window ? Step.LIVENESS_FAILED : Step.CONTINUE;
     }
-    return frames >= Math.max(spec.target(), options.livenessFrameWindow()) ? Step.LIVENESS_FAILED : Step.CONTINUE;
+    return frames >= window ? Step.LIVENESS_FAILED : Step.CONTINUE;
   }
 
   /** Enrollment asks for liveness unless {@code face.enrollmentLiveness} is off; authentication when the client asks. */

@@ -103,12 +103,25 @@ final class LiveSessions {
     if (rejected != null) {
       return Future.succeededFuture(rejected);
     }
-    return switch (session.accept(result)) {
+    return sameFace(session, result).compose(same -> switch (session.accept(result, same)) {
       case CONTINUE -> Future.succeededFuture(session.outcome(Kind.PROGRESS, null, "Continue capturing frames"));
       case LIVENESS_FAILED -> done(session, "failed", session.outcome(Kind.LIVENESS_FAILED, "liveness_failed",
         "Liveness check failed: blink and move your head"));
+      case IDENTITY_CHANGED -> done(session, "failed", session.outcome(Kind.LIVENESS_FAILED, "identity_changed",
+        "Liveness check failed: a different face appeared during the session"));
       case COMPLETE -> session.spec().type() == SessionType.ENROLLMENT ? enroll(session) : authenticate(session);
-    };
+    });
+  }
+
+  /** Whether a checked frame shows the person of the session's samples: within the match threshold of one of them. */
+  private Future<Boolean> sameFace(FaceSession session, FaceEngine.Result result) {
+    if (!session.checksIdentity(result)) {
+      return Future.succeededFuture(true);
+    }
+    List<FaceTemplate> samples = session.samples();
+    double threshold = analyzer.matchThreshold();
+    return analyzer.compare(distance -> samples.stream()
+      .anyMatch(sample -> distance.between(result.template(), sample) <= threshold));
   }
 
   private Future<FrameOutcome> enroll(FaceSession session) {

@@ -18,6 +18,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** face-processing deployed alone with a given {@code face} section, driven over the bus as the gateway would. */
@@ -52,6 +54,27 @@ final class BusSessions implements AutoCloseable {
       new CreateFaceSession("client-" + userId, SessionType.ENROLLMENT, userId, target, 1, true))).body();
     return await(vertx.eventBus().<FaceSessionOpened>request(Addresses.Face.OPEN_SESSION,
       new OpenFaceSession(ticket.sessionToken()))).body().sessionId();
+  }
+
+  /** Creates and claims a 1:1 authentication session of {@code minFrames} frames, liveness asked for; its id. */
+  String openAuthentication(String userId, int minFrames) {
+    FaceSessionTicket ticket = await(vertx.eventBus().<FaceSessionTicket>request(Addresses.Face.CREATE_SESSION,
+      new CreateFaceSession("client-" + userId, SessionType.AUTHENTICATION, userId, minFrames, 1, true))).body();
+    return await(vertx.eventBus().<FaceSessionOpened>request(Addresses.Face.OPEN_SESSION,
+      new OpenFaceSession(ticket.sessionToken()))).body().sessionId();
+  }
+
+  /** Sends frames until the session ends; every outcome, in order. */
+  List<FrameOutcome> play(String sessionId, List<byte[]> frames) {
+    List<FrameOutcome> outcomes = new ArrayList<>();
+    for (byte[] frame : frames) {
+      FrameOutcome outcome = await(send(sessionId, frame));
+      outcomes.add(outcome);
+      if (outcome.finished()) {
+        break;
+      }
+    }
+    return outcomes;
   }
 
   Future<FrameOutcome> send(String sessionId, byte[] image) {

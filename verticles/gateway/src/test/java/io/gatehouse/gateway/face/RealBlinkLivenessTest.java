@@ -1,6 +1,7 @@
 package io.gatehouse.gateway.face;
 
 import io.gatehouse.face.engine.FaceClips;
+import io.gatehouse.face.engine.FaceFixtures;
 import io.gatehouse.face.polyglot.EngineTestKit;
 import io.gatehouse.gateway.GatewayFixture;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,7 +51,7 @@ class RealBlinkLivenessTest {
     gatehouse.close();
   }
 
-  /** Sends frames until the session ends; every reply, in order, and the close code last in {@code close}. */
+  /** Sends frames until the session ends; every reply, in order, and the close code in {@code close}. */
   private static List<JsonObject> play(JsonObject session, List<byte[]> frames, short[] close) {
     List<JsonObject> replies = new ArrayList<>();
     try (FaceClient client = FaceClient.open(gatehouse, session)) {
@@ -56,7 +59,8 @@ class RealBlinkLivenessTest {
       for (byte[] frame : frames) {
         JsonObject reply = client.frame(frame);
         replies.add(reply);
-        if (!"frame_processed".equals(reply.getString("type"))) {
+        // a frame refused on its own (no face, poor quality: 4000) does not end the session
+        if (!"frame_processed".equals(reply.getString("type")) && reply.getInteger("code", 0) != 4000) {
           break;
         }
       }
@@ -71,7 +75,8 @@ class RealBlinkLivenessTest {
   }
 
   @Test
-  @DisplayName("a man who nods and blinks on camera enrolls with liveness verified, then authenticates with liveness")
+  @DisplayName("a man who nods and blinks on camera enrolls with liveness verified, then authenticates with liveness; "
+    + "a still of him for the first frames and then another man blinking live does not authenticate (4403)")
   void realBlinkAndNodPass() {
     short[] close = new short[1];
     List<JsonObject> enrolled = play(tenant.enrollment("nodder"), nodAndBlink, close);
@@ -87,6 +92,34 @@ class RealBlinkLivenessTest {
       .containsEntry("type", "authentication_complete").containsEntry("authenticated", true)
       .containsEntry("user_id", "nodder");
     assertThat(close[0]).isEqualTo((short) 1000);
+
+    List<byte[]> swap = new ArrayList<>(Collections.nCopies(3, nodAndBlink.get(0)));
+    swap.addAll(FaceClips.frames(FaceClips.TALKING_MAN, 6.0, 1.5, 24));
+    List<JsonObject> attacked = play(tenant.authentication("nodder", true), swap, close);
+
+    assertThat(attacked.get(attacked.size() - 1).getMap()).as(attacked.toString())
+      .containsEntry("type", "authentication_complete").containsEntry("authenticated", false);
+    assertThat(attacked.get(attacked.size() - 1).getString("message")).contains("different face");
+    assertThat(close[0]).isEqualTo((short) 4403);
+  }
+
+  @Test
+  @DisplayName("another man's photo for the first frames, then the nodding man live, fails enrollment: a different "
+    + "face, closed with 4403")
+  void photoThenAnotherLiveFaceFails() throws IOException {
+    FaceFixtures photo = FaceFixtures.of(Files.readAllBytes(EngineTestKit.devSet().resolve("img20.jpg")), 0);
+    List<byte[]> swap = new ArrayList<>(List.of(photo.frame(170, 0, 0, false), photo.frame(172, 4, 2, false),
+      photo.frame(168, -3, 0, false)));
+    swap.addAll(nodAndBlink);
+    short[] close = new short[1];
+    List<JsonObject> replies = play(tenant.enrollment("victim"), swap, close);
+
+    JsonObject last = replies.get(replies.size() - 1);
+    assertThat(last.getString("type")).as(replies.toString()).isEqualTo("error");
+    assertThat(last.getInteger("code")).isEqualTo(4403);
+    assertThat(last.getString("error")).contains("different face");
+    assertThat(replies).noneMatch(r -> "enrollment_complete".equals(r.getString("type")));
+    assertThat(close[0]).isEqualTo((short) 4403);
   }
 
   @Test
