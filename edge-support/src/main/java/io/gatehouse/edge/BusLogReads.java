@@ -3,6 +3,8 @@ package io.gatehouse.edge;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.ServiceRequests;
 import io.gatehouse.contract.routing.CatchUp;
+import io.gatehouse.contract.routing.CursorList;
+import io.gatehouse.contract.routing.CursorQuery;
 import io.gatehouse.contract.routing.DeliveryBatch;
 import io.gatehouse.contract.routing.RangeStart;
 import io.gatehouse.contract.routing.ReadRange;
@@ -21,6 +23,13 @@ public record BusLogReads(ServiceRequests services, String userId, long topicId,
   @Override
   public Future<DeliveryBatch> pending() {
     return services.retrying(Addresses.Pending.CATCH_UP, new CatchUp(userId, List.of(topicId), batch));
+  }
+
+  /** The member's cursor in the topic: its last acked sequence number, 0 when it never acked. */
+  public Future<Long> cursor() {
+    return services.<CursorList>retrying(Addresses.Pending.CURSORS, new CursorQuery(userId))
+      .map(list -> list.cursors().stream().filter(cursor -> cursor.topicId() == topicId)
+        .mapToLong(RangeStart::afterSeq).findFirst().orElse(0L));
   }
 
   @Override

@@ -134,7 +134,8 @@ public class GatewayVerticle extends VerticleBase {
     console.mount(router);
     actions.mount(router);
     bridge = new EventBusBridge(vertx, services, new OriginPolicy(actionOptions.allowedOrigins()),
-      new ConnectionsPerAddress(actionOptions.maxConnectionsPerIp()), deletedUsers);
+      new ConnectionsPerAddress(actionOptions.maxConnectionsPerIp()), deletedUsers,
+      actionOptions.catchUpBatch());
     bridgeReady = bridge.mount(router);
     router.route().last().handler(ctx -> HttpReplies.error(ctx, 404, "not_found", "No such endpoint"));
     router.route().failureHandler(ctx -> {

@@ -21,6 +21,7 @@ import io.gatehouse.contract.routing.TopicMembership;
 import io.gatehouse.contract.routing.TopicRef;
 import io.gatehouse.contract.routing.UserRef;
 import io.gatehouse.edge.BusLogReads;
+import io.gatehouse.edge.CursorWriter;
 import io.gatehouse.edge.DeliveryStream;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

@@ -44,7 +44,8 @@ import java.util.Set;
 /**
  * The SockJS event-bus bridge at {@code /eventbus} (PROTOCOLS §5). Outbound, only
  * {@code gatehouse.bridge.topic.<name>}: a registration carries a user JWT in its headers ({@code token} or
- * {@code Authorization: Bearer}) and is allowed for topics that user is a member of. Inbound, only
+ * {@code Authorization: Bearer}) and is allowed for topics that user is a member of; it is then fed by a
+ * {@link BridgeFeed} (catch-up from the member's cursor, live in order, gaps read from the log). Inbound, only
  * {@code gatehouse.bridge.publish} {@code {topic_name, content}} with the same token. Every other address
  * is unreachable. A socket's events are decided one after the other, so a registration is in place before a
  * later publish from the same socket is. Like {@code /ws}: a browser Origin not allowed gets 403 on every
@@ -62,9 +63,9 @@ public final class EventBusBridge {
 
   private final Vertx vertx;
   private final ServiceBus services;
-  private final TopicForwarders forwarders;
   private final Map<SockJSSocket, Future<Void>> decisions = new HashMap<>();
-  private final Map<SockJSSocket, Map<String, Long>> registered = new HashMap<>();
+  private final Map<SockJSSocket, Map<String, BridgeFeed>> registered = new HashMap<>();
+  private final int catchUpBatch;
   private final OriginPolicy origins;
   private final ConnectionsPerAddress connections;
   private final Map<SockJSSocket, String> counted = new HashMap<>();
@@ -73,10 +74,10 @@ public final class EventBusBridge {
   private final PublishLanes publishLanes = new PublishLanes();
 
   public EventBusBridge(Vertx vertx, ServiceBus services, OriginPolicy origins, ConnectionsPerAddress connections,
-                        DeletedUsers deletedUsers) {
+                        DeletedUsers deletedUsers, int catchUpBatch) {
     this.vertx = vertx;
     this.services = services;
-    this.forwarders = new TopicForwarders(vertx.eventBus());
+    this.catchUpBatch = catchUpBatch;
     this.origins = origins;
     this.connections = connections;
     deletedUsers.watch(this::socketsByUser, socket -> socket.close(CLOSE_USER_GONE, "user no longer exists"));
@@ -158,9 +159,9 @@ public final class EventBusBridge {
       }
       decisions.remove(socket);
       users.remove(socket);
-      Map<String, Long> topics = registered.remove(socket);
-      if (topics != null) {
-        topics.values().forEach(forwarders::remove);
+      Map<String, BridgeFeed> feeds = registered.remove(socket);
+      if (feeds != null) {
+        feeds.values().forEach(BridgeFeed::stop);
       }
       event.complete(true);
       return;
@@ -188,30 +189,36 @@ public final class EventBusBridge {
   }
 
   private Future<Boolean> register(SockJSSocket socket, String address, JsonObject headers) {
-    if (address == null || !address.startsWith(TopicForwarders.PREFIX)) {
+    if (address == null || !address.startsWith(BridgeFeed.PREFIX)) {
       return Future.succeededFuture(false);
     }
-    String name = address.substring(TopicForwarders.PREFIX.length());
-    return user(socket, headers)
-      .compose(user -> services.<TopicList>retrying(Addresses.Routing.MEMBERSHIPS, new UserRef(user.subject())))
-      .map(list -> list.topics().stream().filter(topic -> topic.name().equals(name)).findFirst().map(topic -> {
-        remember(socket, address, topic);
-        return true;
-      }).orElse(false))
+    String name = address.substring(BridgeFeed.PREFIX.length());
+    return user(socket, headers).compose(user -> services.<TopicList>retrying(Addresses.Routing.MEMBERSHIPS,
+        new UserRef(user.subject()))
+      .compose(list -> list.topics().stream().filter(topic -> topic.name().equals(name)).findFirst()
+        .map(topic -> follow(socket, address, user.subject(), topic)).orElse(Future.succeededFuture(false))))
       .otherwise(false);
   }
 
-  private void remember(SockJSSocket socket, String address, TopicRef topic) {
-    if (registered.computeIfAbsent(socket, s -> new HashMap<>()).putIfAbsent(address, topic.topicId()) == null) {
-      forwarders.add(topic.topicId(), topic.name());
+  /** Streams the topic to the socket from the member's cursor, unless it already is (or the socket closed). */
+  private Future<Boolean> follow(SockJSSocket socket, String address, String userId, TopicRef topic) {
+    if (registered.getOrDefault(socket, Map.of()).containsKey(address)) {
+      return Future.succeededFuture(true);
     }
+    return BridgeFeed.open(vertx, services, socket, userId, topic, catchUpBatch).compose(feed -> {
+      if (!counted.containsKey(socket) || registered.getOrDefault(socket, Map.of()).containsKey(address)) {
+        return Future.succeededFuture(counted.containsKey(socket));
+      }
+      registered.computeIfAbsent(socket, s -> new HashMap<>()).put(address, feed);
+      return feed.start().map(true);
+    });
   }
 
   private boolean unregister(SockJSSocket socket, String address) {
-    Map<String, Long> topics = registered.get(socket);
-    Long topicId = topics == null ? null : topics.remove(address);
-    if (topicId != null) {
-      forwarders.remove(topicId);
+    Map<String, BridgeFeed> feeds = registered.get(socket);
+    BridgeFeed feed = feeds == null ? null : feeds.remove(address);
+    if (feed != null) {
+      feed.stop();
     }
     return true;
   }

@@ -1,4 +1,4 @@
-package io.gatehouse.stomp;
+package io.gatehouse.edge;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -6,24 +6,24 @@ import io.vertx.core.Promise;
 import java.util.function.LongFunction;
 
 /**
- * Stores one subscription's cursor with at most one write under way: a cursor that moves while a write is
- * under way is written once that one is done, and only its latest value (a cursor only moves forward, so the
+ * Stores one subscription's cursor (a STOMP subscription, a bridge registration) with at most one write under
+ * way: a cursor that moves while a write is under way is written once that one is done, and only its latest value (a cursor only moves forward, so the
  * latest covers every earlier one). An auto-ack subscription fed thousands of messages a second thus costs a
  * handful of writes, not one per message. Each caller's future completes once a write covering its cursor
  * is stored. Connection-confined.
  */
-final class CursorWriter {
+public final class CursorWriter {
 
   private final LongFunction<Future<?>> write;
   private boolean writing;
   private long next = -1;
   private Promise<Void> nextDone;
 
-  CursorWriter(LongFunction<Future<?>> write) {
+  public CursorWriter(LongFunction<Future<?>> write) {
     this.write = write;
   }
 
-  Future<Void> store(long cursor) {
+  public Future<Void> store(long cursor) {
     if (cursor < 0) {
       return Future.succeededFuture();
     }

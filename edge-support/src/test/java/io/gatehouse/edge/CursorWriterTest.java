@@ -1,4 +1,4 @@
-package io.gatehouse.stomp;
+package io.gatehouse.edge;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
