@@ -126,11 +126,11 @@ public class GatewayVerticle extends VerticleBase {
     if (OperationsOptions.from(config()).onGatewayPort()) {
       OperationsRoutes.mount(vertx, router, config());
     }
-    new UserRoutes(services, options).mount(router);
+    new UserRoutes(vertx, services, options).mount(router);
     new ChatRoutes(services, chatOptions).mount(router);
     faces = new FaceRoutes(vertx, services, config());
     faces.mount(router);
-    new SignupRoutes(services, SignupSettings.from(config())).mount(router);
+    new SignupRoutes(vertx, services, SignupSettings.from(config())).mount(router);
     console.mount(router);
     actions.mount(router);
     bridge = new EventBusBridge(vertx, services, new OriginPolicy(actionOptions.allowedOrigins()),

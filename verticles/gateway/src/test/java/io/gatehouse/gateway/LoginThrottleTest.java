@@ -22,7 +22,8 @@ class LoginThrottleTest {
   @BeforeAll
   static void start() {
     fixture = GatewayFixture.startWith(new JsonObject()
-      .put("gateway", new JsonObject().put("failedLoginsPerAddress", 15))
+      // address windows are fixed: one far longer than the class, so that its count never starts over
+      .put("gateway", new JsonObject().put("failedLoginsPerAddress", 15).put("loginWindowSeconds", 10_000_000))
       .put("auth", new JsonObject().put("maxFailedLogins", 10)));
   }
 

@@ -16,6 +16,7 @@ import io.gatehouse.contract.auth.UserSummary;
 import io.gatehouse.gateway.GatewayOptions;
 import io.gatehouse.gateway.RequestSchema;
 import io.gatehouse.gateway.ServiceBus;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -32,10 +33,11 @@ public final class UserRoutes {
   private final RequestSchema registerSchema = RequestSchema.load("register");
   private final RequestSchema loginSchema = RequestSchema.load("login");
 
-  public UserRoutes(ServiceBus services, GatewayOptions options) {
+  public UserRoutes(Vertx vertx, ServiceBus services, GatewayOptions options) {
     this.services = services;
     this.options = options;
-    this.failedLogins = new AttemptsPerAddress(options.failedLoginsPerAddress(), options.loginWindowSeconds() * 1_000L);
+    this.failedLogins = new AttemptsPerAddress(vertx, "failed-login", options.failedLoginsPerAddress(),
+      options.loginWindowSeconds() * 1_000L);
   }
 
   public void mount(Router router) {
@@ -65,18 +67,25 @@ public final class UserRoutes {
 
   private void login(RoutingContext ctx) {
     String address = AttemptsPerAddress.addressOf(ctx.request());
-    if (failedLogins.exhausted(address, System.currentTimeMillis())) {
-      HttpReplies.error(ctx, 429, "login_throttled", "Too many failed logins from this address; try again in "
-        + options.loginWindowSeconds() + " seconds");
-      return;
-    }
+    failedLogins.exhausted(address).onSuccess(exhausted -> {
+      if (exhausted) {
+        HttpReplies.error(ctx, 429, "login_throttled", "Too many failed logins from this address; try again in "
+          + options.loginWindowSeconds() + " seconds");
+      } else {
+        login(ctx, address);
+      }
+    });
+  }
+
+  private void login(RoutingContext ctx, String address) {
     JsonBodies.read(ctx, loginSchema).ifPresent(body -> services.<UserSession>request(Addresses.Auth.LOGIN,
         new LoginUser(body.getString("username"), body.getString("password")))
       .onSuccess(session -> HttpReplies.json(ctx, 200, sessionJson(session)))
       .onFailure(failure -> {
         if (ServiceFailure.codeOf(failure) == FailureCode.UNAUTHORIZED) {
-          failedLogins.count(address, System.currentTimeMillis());
-          HttpReplies.error(ctx, 401, "invalid_credentials", "Invalid username or password");
+          // counted before the answer, so that the client's next attempt already sees it
+          failedLogins.tryCount(address).onComplete(counted ->
+            HttpReplies.error(ctx, 401, "invalid_credentials", "Invalid username or password"));
         } else if (ServiceFailure.codeOf(failure) == FailureCode.RATE_LIMITED) {
           HttpReplies.error(ctx, 429, "login_throttled", "Too many failed logins for this account; try again later");
         } else {

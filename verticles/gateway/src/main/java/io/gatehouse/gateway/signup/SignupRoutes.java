@@ -11,6 +11,7 @@ import io.gatehouse.contract.signup.VerifyChallenge;
 import io.gatehouse.gateway.RequestSchema;
 import io.gatehouse.gateway.ServiceBus;
 import io.gatehouse.gateway.http.AttemptsPerAddress;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -33,11 +34,11 @@ public final class SignupRoutes {
   private final RequestSchema registerSchema = RequestSchema.load("signup/register");
   private final RequestSchema resetSchema = RequestSchema.load("signup/reset-password");
 
-  public SignupRoutes(ServiceBus services, SignupSettings settings) {
+  public SignupRoutes(Vertx vertx, ServiceBus services, SignupSettings settings) {
     this.services = services;
     this.settings = settings;
     this.http = new SignupHttp(new CsrfTokens(services), settings.secureCookies());
-    this.challengesPerAddress = new AttemptsPerAddress(settings.challengesPerAddress(),
+    this.challengesPerAddress = new AttemptsPerAddress(vertx, "otp-challenge", settings.challengesPerAddress(),
       settings.addressWindowSeconds() * 1_000L);
   }
 
@@ -60,11 +61,17 @@ public final class SignupRoutes {
 
   /** OTP requests per client address are limited too, so one client cannot spray many identifiers. */
   private void challengeWithinRate(RoutingContext ctx, JsonObject request) {
-    if (!challengesPerAddress.tryCount(AttemptsPerAddress.addressOf(ctx.request()), System.currentTimeMillis())) {
-      SignupHttp.error(ctx, 429, "too_many_requests", "Too many OTP requests from this address; try again in "
-        + settings.addressWindowSeconds() + " seconds");
-      return;
-    }
+    challengesPerAddress.tryCount(AttemptsPerAddress.addressOf(ctx.request())).onSuccess(within -> {
+      if (within) {
+        issueChallenge(ctx, request);
+      } else {
+        SignupHttp.error(ctx, 429, "too_many_requests", "Too many OTP requests from this address; try again in "
+          + settings.addressWindowSeconds() + " seconds");
+      }
+    });
+  }
+
+  private void issueChallenge(RoutingContext ctx, JsonObject request) {
     services.<SignupTransaction>request(
         Addresses.Auth.CHALLENGE_ISSUE, new IssueChallenge(SignupHttp.cookie(ctx, TRANSACTION_ID),
           request.getString("identifier"), request.getString("purpose"),
