@@ -90,12 +90,12 @@ public final class EventBusBridge {
     return byUser;
   }
 
-  /** Mounts {@code /eventbus/*} and the inbound publish consumer; completes when the consumer is registered. */
   /** Graceful shutdown: every bridge socket of this instance is closed with 1001 (going away). */
   public void goAway() {
     List.copyOf(counted.keySet()).forEach(socket -> socket.close(1001, "server shutting down"));
   }
 
+  /** Mounts {@code /eventbus/*} and the inbound publish consumer; completes when the consumer is registered. */
   public Future<Void> mount(Router router) {
     SockJSBridgeOptions options = new SockJSBridgeOptions()
       .addOutboundPermitted(new PermittedOptions().setAddressRegex("gatehouse\\.bridge\\.topic\\..+"))
