@@ -147,12 +147,12 @@ await_ready() { # index, run label
   return 1
 }
 
-await_healthy() { # address: /health answers 200 once every role and the cluster's services are up
+await_healthy() { # address: /health/live answers 200 once every role of the node answers (the face roles run nowhere)
   for _ in $(seq 1 240); do
-    curl -sf -o /dev/null "http://$1:8088/health" && return 0
+    curl -sf -o /dev/null "http://$1:8088/health/live" && return 0
     sleep 0.25
   done
-  echo "netns: $1 not healthy within 60 s: $(curl -s "http://$1:8088/health")" >&2
+  echo "netns: $1 not live within 60 s: $(curl -s "http://$1:8088/health/live")" >&2
   return 1
 }
 
