@@ -156,6 +156,38 @@ await_healthy() { # address: /health/live answers 200 once every role of the nod
   return 1
 }
 
+cpu_seconds() { # pids...: user + system CPU seconds they have used so far
+  local ticks=0 pid
+  for pid in "$@"; do
+    if [[ -r "/proc/$pid/stat" ]]; then
+      ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+    fi
+  done
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}'
+}
+
+# CPU the nodes and PostgreSQL spend while the generator publishes (first "measure" line to its summary):
+# comparable between runs on a shared machine, where wall-clock rates drift with the neighbours' load.
+measure_cpu() { # generator pid, generator log, output file
+  local nodes_start="" pg_start="" started=""
+  while kill -0 "$1" 2>/dev/null; do
+    if [[ -z "$started" ]] && grep -q " measure " "$2"; then
+      started="$(date +%s.%N)"; nodes_start="$(cpu_seconds "${NODE_PIDS[@]}")"; pg_start="$(pg_cpu_seconds)"
+    fi
+    if [[ -n "$started" ]] && grep -q "deliveries/s, .* publishes/s, publish->deliver" "$2"; then
+      awk -v n0="$nodes_start" -v n1="$(cpu_seconds "${NODE_PIDS[@]}")" -v p0="$pg_start" -v p1="$(pg_cpu_seconds)" \
+        -v w0="$started" -v w1="$(date +%s.%N)" 'BEGIN {printf "{\"nodesCpuSeconds\":%.2f,\"postgresCpuSeconds\":%.2f,\"wallSeconds\":%.2f}\n", n1 - n0, p1 - p0, w1 - w0}' \
+        | tee "$3" >&2
+      return 0
+    fi
+    sleep 0.2
+  done
+}
+
+pg_cpu_seconds() { # the postmaster and its backends
+  cpu_seconds $(ip netns pids "$(ns db)")
+}
+
 stop_nodes() {
   for pid in "${NODE_PIDS[@]}"; do
     kill "$pid" 2>/dev/null || true
@@ -200,9 +232,14 @@ for count in $NODES; do
   for i in $(seq 1 "$count"); do
     await_healthy "$NET.1$i"
   done
+  generator_log="$WORK/logs/$label-generator.log"
   ip netns exec "$(ns gen)" java ${BENCH_JAVA_OPTS:-} -jar "$WORK/gatehouse-bench.jar" --target gatehouse \
     --url "$urls" --allow-network "$NET.0/24" --out "$RESULTS/$NAME-$label.json" "${GENERATOR[@]}" \
-    2>&1 | tee "$WORK/logs/$label-generator.log"
+    >"$generator_log" 2>&1 &
+  generator=$!
+  tail -f --pid="$generator" "$generator_log" >&2 &
+  measure_cpu "$generator" "$generator_log" "$RESULTS/$NAME-$label-cpu.json"
+  wait "$generator"
   stop_nodes
 done
 echo "netns: results in bench/results/$NAME-*.json" >&2

@@ -32,6 +32,7 @@ final class BenchConnection {
   private Publisher publisher;
   private long nextRequestId = 1;
   private boolean closing;
+  private boolean established;
 
   private BenchConnection(int index, RunPlan plan, Context context, ClientWebSocket socket) {
     this.index = index;
@@ -110,7 +111,8 @@ final class BenchConnection {
       awaiting.remove(frame.id()).tryComplete(frame);
     } else if ("message".equals(frame.action()) && frame.isReply() && publisher != null) {
       publisher.replied(frame);
-    } else if (Boolean.FALSE.equals(frame.success())) {
+    } else if (Boolean.FALSE.equals(frame.success()) && established) {
+      // before the first ping is answered, a refusal (such as "unavailable, retry") ends in a counted retry
       plan.metrics().failed(frame.failureCode());
     }
   }
@@ -136,10 +138,15 @@ final class BenchConnection {
     origin.delivered(stamp);
   }
 
+  /** The connection answered its first ping: from now on a close by the server is an error of the run. */
+  void established() {
+    established = true;
+  }
+
   private void onClose() {
     awaiting.values().forEach(reply -> reply.tryFail("connection " + index + " closed"));
     awaiting.clear();
-    if (!closing) {
+    if (!closing && established) {
       Short status = socket.closeStatusCode();
       plan.metrics().failed("closed_by_server" + (status == null ? "" : "_" + status));
     }

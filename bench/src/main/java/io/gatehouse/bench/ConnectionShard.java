@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  */
 final class ConnectionShard extends VerticleBase {
 
-  static final int CONNECT_ATTEMPTS = 3;
+  static final int CONNECT_ATTEMPTS = 6;
+  /** The pause before the next attempt grows with each one; the server's retry hint is about 2 to 3 s. */
+  static final long RETRY_PAUSE_MILLIS = 1_000;
   static final int SETUP_REQUESTS_IN_FLIGHT = 32;
   /** Acks go out in this many slices per interval, so thousands of sockets do not all write at once. */
   static final int ACK_SLICES = 10;
@@ -145,15 +147,29 @@ final class ConnectionShard extends VerticleBase {
     ackSlice = (ackSlice + 1) % ACK_SLICES;
   }
 
+  /**
+   * Opens connection {@code index} and pings it: a server that cannot serve it yet (its services slow to
+   * answer while thousands of sessions start) closes it with 1013 "try again later", and the connection is
+   * opened again after a pause, as a client should, instead of failing the run.
+   */
   private Future<BenchConnection> open(int index, String token, int attempt) {
-    return BenchConnection.open(index, plan, context, client, token).recover(failure -> {
-      if (attempt >= CONNECT_ATTEMPTS) {
-        return Future.failedFuture(new IllegalStateException(
-          "connection " + index + " failed " + attempt + " times: " + failure.getMessage(), failure));
-      }
-      plan.metrics().failed("connect_retry");
-      return vertx.timer(100L * attempt).compose(v -> open(index, token, attempt + 1));
-    });
+    return BenchConnection.open(index, plan, context, client, token)
+      .compose(connection -> connection.request(ActionRequests::ping).transform(ping -> {
+        if (ping.succeeded() && Boolean.TRUE.equals(ping.result().success())) {
+          connection.established();
+          return Future.succeededFuture(connection);
+        }
+        String why = ping.succeeded() ? "ping refused: " + ping.result().failureCode() : ping.cause().getMessage();
+        return connection.close().transform(closed -> Future.<BenchConnection>failedFuture(why));
+      }))
+      .recover(failure -> {
+        if (attempt >= CONNECT_ATTEMPTS) {
+          return Future.failedFuture(new IllegalStateException(
+            "connection " + index + " failed " + attempt + " times: " + failure.getMessage(), failure));
+        }
+        plan.metrics().failed("connect_retry");
+        return vertx.timer(RETRY_PAUSE_MILLIS * attempt).compose(v -> open(index, token, attempt + 1));
+      });
   }
 
   private void attachPublisher(BenchConnection connection) {
