@@ -233,6 +233,7 @@ for count in $NODES; do
     await_healthy "$NET.1$i"
   done
   generator_log="$WORK/logs/$label-generator.log"
+  : >"$generator_log"
   ip netns exec "$(ns gen)" java ${BENCH_JAVA_OPTS:-} -jar "$WORK/gatehouse-bench.jar" --target gatehouse \
     --url "$urls" --allow-network "$NET.0/24" --out "$RESULTS/$NAME-$label.json" "${GENERATOR[@]}" \
     >"$generator_log" 2>&1 &

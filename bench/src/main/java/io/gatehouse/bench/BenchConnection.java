@@ -33,6 +33,7 @@ final class BenchConnection {
   private long nextRequestId = 1;
   private boolean closing;
   private boolean established;
+  private final Promise<Void> authenticated = Promise.promise();
 
   private BenchConnection(int index, RunPlan plan, Context context, ClientWebSocket socket) {
     this.index = index;
@@ -58,6 +59,8 @@ final class BenchConnection {
       .setSsl("wss".equals(node.getScheme()))
       .setURI(plan.options().socketPath(token))
       .setTimeout(REQUEST_TIMEOUT_MILLIS);
+    context.owner().setTimer(REQUEST_TIMEOUT_MILLIS, t -> connection.authenticated.tryFail(
+      "connection " + index + ": no auth answer within " + REQUEST_TIMEOUT_MILLIS + " ms"));
     return socket.connect(connect).map(connection);
   }
 
@@ -103,9 +106,26 @@ final class BenchConnection {
     return socket.close();
   }
 
+  /**
+   * Completes when the server has verified the path token ({@code {"action":"auth","success":true}}): the
+   * gateway answers {@code unauthorized} to anything sent before. The raw server sends no such frame.
+   */
+  Future<Void> authenticated() {
+    if (plan.options().target() == Target.RAW) {
+      return Future.succeededFuture();
+    }
+    return authenticated.future();
+  }
+
   private void onFrame(Buffer data) {
     InboundFrame frame = InboundFrame.parse(data.getBytes());
-    if (frame.isDelivery()) {
+    if ("auth".equals(frame.action()) && frame.id() < 0) {
+      if (Boolean.TRUE.equals(frame.success())) {
+        authenticated.tryComplete();
+      } else {
+        authenticated.tryFail("auth refused: " + frame.failureCode());
+      }
+    } else if (frame.isDelivery()) {
       onDelivery(frame);
     } else if (frame.id() >= 0 && awaiting.containsKey(frame.id())) {
       awaiting.remove(frame.id()).tryComplete(frame);
@@ -144,6 +164,7 @@ final class BenchConnection {
   }
 
   private void onClose() {
+    authenticated.tryFail("connection " + index + " closed before it was authenticated");
     awaiting.values().forEach(reply -> reply.tryFail("connection " + index + " closed"));
     awaiting.clear();
     if (!closing && established) {

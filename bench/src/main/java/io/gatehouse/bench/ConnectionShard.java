@@ -148,12 +148,15 @@ final class ConnectionShard extends VerticleBase {
   }
 
   /**
-   * Opens connection {@code index} and pings it: a server that cannot serve it yet (its services slow to
+   * Opens connection {@code index}, waits until the server has verified its token, and pings it: a server that cannot serve it yet (its services slow to
    * answer while thousands of sessions start) closes it with 1013 "try again later", and the connection is
    * opened again after a pause, as a client should, instead of failing the run.
    */
   private Future<BenchConnection> open(int index, String token, int attempt) {
     return BenchConnection.open(index, plan, context, client, token)
+      .compose(connection -> connection.authenticated().transform(auth -> auth.succeeded()
+        ? Future.succeededFuture(connection)
+        : connection.close().transform(closed -> Future.<BenchConnection>failedFuture(auth.cause()))))
       .compose(connection -> connection.request(ActionRequests::ping).transform(ping -> {
         if (ping.succeeded() && Boolean.TRUE.equals(ping.result().success())) {
           connection.established();

@@ -1,5 +1,6 @@
 package io.gatehouse.bench;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -46,7 +47,15 @@ class GatehouseTargetTest {
           socket.close((short) 4401, "Invalid token");
           return;
         }
-        new RawSession(socket, Vertx.currentContext(), board).start();
+        // As the gateway does: the token is verified after the upgrade, anything sent before that is refused
+        // with unauthorized, and {"action":"auth","success":true} says when the connection may be used.
+        Context context = Vertx.currentContext();
+        socket.textMessageHandler(text -> socket.writeTextMessage(new JsonObject().put("action", "error")
+          .put("success", false).put("code", "unauthorized").put("id", new JsonObject(text).getValue("id")).encode()));
+        vertx.setTimer(50, id -> {
+          socket.writeTextMessage(new JsonObject().put("action", "auth").put("success", true).encode());
+          new RawSession(socket, context, board).start();
+        });
       });
     server.listen(0, RawCeilingServer.HOST).onComplete(ctx.succeeding(bound -> {
       port = bound.actualPort();
