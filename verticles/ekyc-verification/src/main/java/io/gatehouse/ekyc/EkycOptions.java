@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonObject;
 
 /** The {@code ekyc} section of the node config, read once with defaults. */
 public record EkycOptions(int maxConcurrentSlots, long transactionTtlSeconds, long slotTtlSeconds, int maxFrameBytes,
-                          int maxFramesPerSend, long analyzeTimeoutMs, double turnYaw) {
+                          int maxFramesPerSend, long analyzeTimeoutMs, double turnYaw, double turnStepLimit) {
 
   public static final int DEFAULT_MAX_CONCURRENT_SLOTS = 50;
   public static final long DEFAULT_TRANSACTION_TTL_SECONDS = 180;
@@ -14,6 +14,8 @@ public record EkycOptions(int maxConcurrentSlots, long transactionTtlSeconds, lo
   public static final long DEFAULT_ANALYZE_TIMEOUT_MS = 5_000;
   /** How far (FrameAnalysis yaw, -1..1) a head must turn to count as a turn. */
   public static final double DEFAULT_TURN_YAW = 0.25;
+  /** The largest yaw change between two frames that still continues a head turn. */
+  public static final double DEFAULT_TURN_STEP_LIMIT = 0.3;
 
   public EkycOptions {
     if (maxConcurrentSlots <= 0 || transactionTtlSeconds <= 0 || slotTtlSeconds <= 0 || maxFrameBytes <= 0
@@ -22,6 +24,9 @@ public record EkycOptions(int maxConcurrentSlots, long transactionTtlSeconds, lo
     }
     if (turnYaw <= 0 || turnYaw >= 1) {
       throw new IllegalArgumentException("ekyc.turnYaw must be within (0, 1)");
+    }
+    if (!(turnStepLimit > 0) || turnStepLimit >= 2 * turnYaw) {
+      throw new IllegalArgumentException("ekyc.turnStepLimit must be above 0 and below twice ekyc.turnYaw");
     }
   }
 
@@ -34,6 +39,7 @@ public record EkycOptions(int maxConcurrentSlots, long transactionTtlSeconds, lo
       ekyc.getInteger("maxFrameBytes", DEFAULT_MAX_FRAME_BYTES),
       ekyc.getInteger("maxFramesPerSend", DEFAULT_MAX_FRAMES_PER_SEND),
       ekyc.getLong("analyzeTimeoutMs", DEFAULT_ANALYZE_TIMEOUT_MS),
-      ekyc.getDouble("turnYaw", DEFAULT_TURN_YAW));
+      ekyc.getDouble("turnYaw", DEFAULT_TURN_YAW),
+      ekyc.getDouble("turnStepLimit", DEFAULT_TURN_STEP_LIMIT));
   }
 }

@@ -17,8 +17,9 @@ import java.util.function.Function;
  * {@code face-liveness-verifier}: frames are base64 images analysed by the face engine. Step
  * {@code liveness_check} passes on a blink: the eye score falling and rising again relative to the person's own
  * open-eye level over the step's frames ({@link EyeBlinks}, the rule of face sessions); then {@code turn_left} (yaw at most
- * -turnYaw, towards the image's left) and {@code turn_right} (yaw at least turnYaw); then END, which marks
- * the user verified. Blank, oversized or undecodable frames get ERROR {@code invalid_frame}.
+ * -turnYaw, towards the image's left) and {@code turn_right} (yaw at least turnYaw), each reached by a turn of at
+ * least turnYaw through frames whose yaw moves by at most turnStepLimit from one to the next (so neither a turned
+ * photo nor a photo and its mirror image pass); then END, which marks the user verified. Blank, oversized or undecodable frames get ERROR {@code invalid_frame}.
  */
 final class FaceLivenessVerifier implements Verifier {
 
@@ -26,6 +27,9 @@ final class FaceLivenessVerifier implements Verifier {
   static final String LIVENESS_CHECK = "liveness_check";
   static final String TURN_LEFT = "turn_left";
   static final String TURN_RIGHT = "turn_right";
+  private static final String LAST_YAW = "lastYaw";
+  private static final String RUN_MIN_YAW = "runMinYaw";
+  private static final String RUN_MAX_YAW = "runMaxYaw";
   private static final JsonArray RETRYABLE = new JsonArray().add("invalid_frame").add("face_not_found");
 
   private final Function<byte[], Future<FrameAnalysis>> analyzer;
@@ -95,14 +99,16 @@ final class FaceLivenessVerifier implements Verifier {
 
   private boolean advance(FrameAnalysis analysis, JsonObject state, List<Event> events) {
     if (analysis.faces() != 1) {
+      state.remove(LAST_YAW);
       events.add(Event.feedback("MESSAGE", analysis.faces() == 0 ? "face_not_found" : "multiple_faces"));
       return true;
     }
     String phase = state.getString("phase");
+    followTurn(analysis.yaw(), state);
     String next = switch (phase) {
       case LIVENESS_CHECK -> blinked(analysis, state) ? TURN_LEFT : null;
-      case TURN_LEFT -> analysis.yaw() <= -options.turnYaw() ? TURN_RIGHT : null;
-      case TURN_RIGHT -> analysis.yaw() >= options.turnYaw() ? END : null;
+      case TURN_LEFT -> turned(analysis.yaw(), state, -1) ? TURN_RIGHT : null;
+      case TURN_RIGHT -> turned(analysis.yaw(), state, 1) ? END : null;
       default -> null;
     };
     if (next == null) {
@@ -112,6 +118,29 @@ final class FaceLivenessVerifier implements Verifier {
     state.put("phase", next);
     events.add(Event.step(step(next)));
     return !END.equals(next);
+  }
+
+  /**
+   * Keeps the run of frames whose yaw moved by at most {@code turnStepLimit} from one to the next: its first, lowest
+   * and highest yaw. A frame without exactly one face, or a larger jump, starts a new run.
+   */
+  private void followTurn(double yaw, JsonObject state) {
+    Double last = state.getDouble(LAST_YAW);
+    if (last == null || Math.abs(yaw - last) > options.turnStepLimit()) {
+      state.put(RUN_MIN_YAW, yaw).put(RUN_MAX_YAW, yaw);
+    }
+    state.put(LAST_YAW, yaw).put(RUN_MIN_YAW, Math.min(yaw, state.getDouble(RUN_MIN_YAW)))
+      .put(RUN_MAX_YAW, Math.max(yaw, state.getDouble(RUN_MAX_YAW)));
+  }
+
+  /**
+   * A turn towards {@code side} (-1: the image's left, 1: its right): the yaw beyond {@code turnYaw} on that side,
+   * reached within the current run from a yaw at least {@code turnYaw} away. A head turns through the poses in
+   * between; a photo does not turn at all, and a photo followed by its mirror image jumps.
+   */
+  private boolean turned(double yaw, JsonObject state, int side) {
+    double from = side < 0 ? state.getDouble(RUN_MAX_YAW) : state.getDouble(RUN_MIN_YAW);
+    return side * yaw >= options.turnYaw() && side * (yaw - from) >= options.turnYaw();
   }
 
   private static boolean blinked(FrameAnalysis analysis, JsonObject state) {

@@ -1,6 +1,7 @@
 package io.gatehouse.stomp;
 
-import io.gatehouse.face.engine.FaceFixtures;
+import io.gatehouse.face.engine.FaceClips;
+import io.gatehouse.face.polyglot.EngineTestKit;
 import io.gatehouse.gateway.console.ConsoleBrowser;
 import io.gatehouse.gateway.console.FakeCameraVideo;
 import io.vertx.core.json.JsonArray;
@@ -15,14 +16,16 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Seed 000's flow in the web console, in headless Chromium whose fake camera plays a video of real face frames
- * (those of {@link FaceLivenessFlowTest}): a blink, a head turned towards the image's left, then towards its
- * right, each shown for a second, in a loop. The console's STOMP WebSocket goes to the STOMP listener's own port,
+ * Seed 000's flow in the web console, in headless Chromium whose fake camera plays real video frames, each shown for
+ * a second, in a loop, analysed by the polyglot engine: a man who blinks while he talks, then a man who turns his
+ * head towards the image's left and then its right ({@link FaceClips}; his turn reaches ~0.25 of yaw, so
+ * {@code ekyc.turnYaw} is 0.2 here). The console's STOMP WebSocket goes to the STOMP listener's own port,
  * which admits pages of the gateway's port.
  */
 @DisplayName("Sign-up and identity verification in the web console, with the camera")
@@ -35,10 +38,9 @@ class ConsoleSignupTest {
   @BeforeAll
   static void start() {
     assertThat(ConsoleBrowser.chromiumInstalled()).as("Debian chromium (scripts/test installs it)").isTrue();
-    FaceFixtures blinker = FaceFixtures.faceApiSample(3, 0);
-    FaceFixtures turner = FaceFixtures.faceApiSample(4, 0);
-    camera = FakeCameraVideo.write("ekyc", List.of(blinker.frame(170, 0, 0, false), blinker.frame(170, 0, 0, true),
-      blinker.frame(170, 0, 0, false), turner.frame(170, 0, 0, false), turner.mirrored().frame(170, 0, 0, false)));
+    List<byte[]> frames = new ArrayList<>(FaceClips.frames(FaceClips.TALKING_MAN, 6.5, 0.625, 24));
+    frames.addAll(FaceClips.frames(FaceClips.TURNING_MAN, 37.5, 2.0, 10));
+    camera = FakeCameraVideo.write("ekyc", frames);
     fixture = withKnownPorts();
   }
 
@@ -52,7 +54,9 @@ class ConsoleSignupTest {
         return new SignupFixture(new JsonObject()
           .put("gateway", new JsonObject().put("port", freePort()))
           .put("stomp", new JsonObject().put("webSocketPort", freePort()))
-          .put("signup", new JsonObject().put("devFixedOtp", DEV_OTP)));
+          .put("signup", new JsonObject().put("devFixedOtp", DEV_OTP))
+          .put("face", EngineTestKit.faceSection(1))
+          .put("ekyc", new JsonObject().put("turnYaw", 0.2)));
       } catch (IllegalStateException e) {
         if (attempt == 3 || !portTaken(e)) {
           throw e;

