@@ -141,19 +141,24 @@ public final class StompFanout {
       .map(response -> response.bodyAsJsonObject().getString("access_token"));
   }
 
+  /** Over the action protocol: the token in the path is checked first (its auth answer), then the topic is created. */
   private static Future<Void> createTopic(Vertx vertx, String host, int port, String token, String topic) {
     WebSocketClient client = vertx.createWebSocketClient();
     return client.connect(port, host, "/ws/" + token).compose(ws -> {
       io.vertx.core.Promise<Void> created = io.vertx.core.Promise.promise();
       ws.textMessageHandler(text -> {
-        if (text.contains("\"create\"")) {
+        JsonObject reply = new JsonObject(text);
+        if ("auth".equals(reply.getString("action")) && reply.getBoolean("success", false)) {
+          ws.writeTextMessage(new JsonObject().put("action", "create").put("topic_name", topic)
+            .put("is_private", false).encode());
+        } else if ("create".equals(reply.getString("action")) && reply.getBoolean("success", false)) {
           created.tryComplete();
+        } else {
+          created.tryFail("creating the topic: " + text);
         }
       });
-      ws.writeTextMessage(new JsonObject().put("action", "create").put("topic_name", topic).put("is_private", false)
-        .encode());
       return created.future().eventually(ws::close);
-    });
+    }).eventually(client::close);
   }
 
   private static <T> T await(Future<T> future) throws Exception {

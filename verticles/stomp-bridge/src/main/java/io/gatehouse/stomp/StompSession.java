@@ -55,6 +55,7 @@ abstract class StompSession {
   private int inFlight;
   private boolean paused;
   private boolean connected;
+  private boolean connectReceived;
   private boolean closed;
   private String version = "1.2";
   private long lastReceived = System.nanoTime();
@@ -119,8 +120,12 @@ abstract class StompSession {
       transport.pause();
       GatehouseMetrics.readsPaused(GatehouseMetrics.STOMP);
     }
-    if (frame.is("SEND") && connected && frame.header("transaction") == null && pipelinesSends()) {
-      Future<Void> sent = barrier.compose(v -> closed ? Future.succeededFuture() : attempt(() -> send(frame)));
+    connectReceived |= frame.is("CONNECT") || frame.is("STOMP");
+    // SENDs that follow a CONNECT still being authenticated are pipelined too: they wait for it (the barrier),
+    // then leave in arrival order, never before or between SENDs that came earlier
+    if (frame.is("SEND") && connectReceived && frame.header("transaction") == null && pipelinesSends()) {
+      Future<Void> sent = barrier.compose(v -> closed ? Future.succeededFuture() : attempt(() -> connected ? send(frame)
+        : Future.failedFuture(new StompRefusal("Not connected: the first frame must be CONNECT"))));
       tail = tail.compose(v -> sent);
     } else {
       tail = tail.compose(v -> closed ? Future.succeededFuture() : attempt(() -> dispatch(frame)));
