@@ -9,6 +9,7 @@ usage: stomp_py_client.py tcp|ws ADDRESS TOKEN VERSION SCENARIO TOPIC [COUNT]
 Prints one JSON object per line of what happened; exits 0 when the scenario ran to its end.
 """
 import json
+import os
 import sys
 import threading
 import time
@@ -139,7 +140,9 @@ class Client:
         if self.kind == "tcp":
             host, port = self.address.split(":")
             classes = {"1.1": stomp.Connection11, "1.2": stomp.Connection12}
-            self.conn = classes[self.version]([(host, int(port))], auto_decode=False)
+            # STOMP_HEARTBEATS="cx,cy" (ms) asks for heart-beats both ways (TCP only)
+            beats = tuple(int(ms) for ms in os.environ.get("STOMP_HEARTBEATS", "0,0").split(","))
+            self.conn = classes[self.version]([(host, int(port))], auto_decode=False, heartbeats=beats)
         else:
             classes = {"1.1": WebSocketConnection11, "1.2": WebSocketConnection12}
             self.conn = classes[self.version](self.address)

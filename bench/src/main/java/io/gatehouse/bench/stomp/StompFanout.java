@@ -51,7 +51,7 @@ public final class StompFanout {
       AtomicLong closed = new AtomicLong();
       NetClient tcp = vertx.createNetClient();
       String subscribe = "CONNECT\naccept-version:1.2\nhost:gatehouse\npasscode:" + listener + "\n\n\0"
-        + "SUBSCRIBE\nid:s\ndestination:/topic/" + topic + "\nack:auto\n\n\0";
+        + "SUBSCRIBE\nid:s\ndestination:/topic/" + topic + "\nack:auto\nreceipt:subscribed\n\n\0";
       List<NetSocket> sockets = new ArrayList<>();
       for (int i = 0; i < subscribers; i++) {
         NetSocket socket = await(tcp.connect(stompPort, host));
@@ -61,8 +61,8 @@ public final class StompFanout {
         socket.write(subscribe);
         sockets.add(socket);
       }
-      waitFor(() -> frames.get() >= subscribers, 120);
-      Thread.sleep(2_000); // every SUBSCRIBE has caught up (no RECEIPT asked: CONNECTED counts)
+      // CONNECTED and the SUBSCRIBE's RECEIPT: every subscription is live before the first SEND
+      waitFor(() -> frames.get() >= 2L * subscribers || errors.get() > 0 || closed.get() > 0, 300);
 
       NetSocket publisher = await(tcp.connect(stompPort, host));
       FrameCounter publisherFrames = new FrameCounter(new AtomicLong(), errors);
@@ -77,7 +77,7 @@ public final class StompFanout {
         }
       });
       publisher.write("CONNECT\naccept-version:1.2\npasscode:" + talker + "\n\n\0");
-      long expected = subscribers + (long) subscribers * sends;
+      long expected = 2L * subscribers + (long) subscribers * sends;
       long start = System.nanoTime();
       StringBuilder burst = new StringBuilder();
       for (int n = 1; n <= sends; n++) {
@@ -92,7 +92,7 @@ public final class StompFanout {
       double seconds = (System.nanoTime() - start) / 1e9;
       waitFor(() -> committedAt.get() != 0 || errors.get() > 0 || closed.get() > 0, 60);
       double publisherSeconds = committedAt.get() == 0 ? -1 : (committedAt.get() - start) / 1e9;
-      long deliveries = frames.get() - subscribers;
+      long deliveries = frames.get() - 2L * subscribers;
       System.out.println(new JsonObject().put("protocol", "stomp").put("subscribers", subscribers).put("sends", sends)
         .put("deliveries", deliveries).put("expected", (long) subscribers * sends).put("seconds", seconds)
         .put("deliveriesPerSecond", Math.round(deliveries / seconds)).put("publisherSeconds", publisherSeconds)

@@ -3,6 +3,8 @@ package io.gatehouse.stomp;
 import io.gatehouse.gateway.NodeClients;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** stomp.py's fast-publisher scenario (clients/stomp_py_client.py): SENDs written as fast as the socket takes them. */
@@ -17,9 +19,15 @@ final class FastPublisher {
    * order, and the writes were done before the commits (the broker held the publisher back). The run's report.
    */
   static JsonObject runClean(SignupFixture fixture, String transport, String token, String topic, int sends) {
+    return runClean(fixture, transport, token, topic, sends, Map.of());
+  }
+
+  /** With {@code environment} for the client, e.g. {@code STOMP_HEARTBEATS=500,500} to ask for heart-beats. */
+  static JsonObject runClean(SignupFixture fixture, String transport, String token, String topic, int sends,
+                             Map<String, String> environment) {
     String address = transport.equals("tcp") ? "127.0.0.1:" + fixture.stomp.tcpPort()
       : "ws://127.0.0.1:" + fixture.stomp.webSocketPort() + "/stomp";
-    NodeClients.Run run = NodeClients.run(NodeClients.clientsDir(), 900, PythonStompClient.PYTHON,
+    NodeClients.Run run = NodeClients.run(NodeClients.clientsDir(), 900, environment, PythonStompClient.PYTHON,
       "stomp_py_client.py", transport, address, token, "1.2", "fast-publisher", topic, Integer.toString(sends));
     assertThat(run.status()).as(run.stdout() + run.stderr()).isZero();
     JsonObject result = new JsonObject(run.stdout().lines().filter(line -> line.startsWith("{")).findFirst()
