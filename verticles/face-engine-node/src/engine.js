@@ -40,8 +40,11 @@ export async function createEngine(options) {
     throw new Error('unknown detector ' + options.detector + ' (tiny or ssd)');
   }
 
-  /** Analyses one encoded image; { width, height, faces: [...] }, descriptors only when asked for. */
-  async function analyze(bytes, { descriptor = false, detector = options.detector } = {}) {
+  /**
+   * Analyses one encoded image; { width, height, faces: [...] }, descriptors only when asked for, the eye net's lid
+   * openings (ear) unless eyes is false (a session that has seen its blinks no longer needs them).
+   */
+  async function analyze(bytes, { descriptor = false, eyes = true, detector = options.detector } = {}) {
     const image = await decode(bytes, options.maxPixels);
     const input = toTensor(tf, image);
     try {
@@ -55,7 +58,8 @@ export async function createEngine(options) {
       const found = await (descriptor ? withLandmarks.withFaceDescriptors() : withLandmarks);
       const faces = [];
       for (const result of found) {
-        faces.push(describe(result, await eyeReader.read(input, result.landmarks.positions.map(p => [p.x, p.y]))));
+        const lids = eyes ? await eyeReader.read(input, result.landmarks.positions.map(p => [p.x, p.y])) : null;
+        faces.push(describe(result, lids));
       }
       return { width: image.width, height: image.height, faces };
     } finally {
@@ -71,11 +75,13 @@ export async function createEngine(options) {
       box: { x: round(box.x), y: round(box.y), width: round(box.width), height: round(box.height) },
       score: round(result.detection.score, 4),
       landmarks: points,
-      ear: mapValues(eyes, v => round(v, 4)),
       yaw: round(yaw, 4),
       pitch: round(pitch, 4),
       quality: round(quality(result.detection.score, box.width, yaw, pitch), 4),
     };
+    if (eyes) {
+      face.ear = mapValues(eyes, v => round(v, 4));
+    }
     if (result.descriptor) {
       face.descriptor = Array.from(result.descriptor, v => round(v, 6));
     }

@@ -82,7 +82,7 @@ async function serve(connection, message) {
       throw new InvalidFrame('image missing');
     }
     const bytes = Buffer.from(body.image, 'base64');
-    const result = await engine.analyze(bytes, { descriptor: body.descriptor === true });
+    const result = await engine.analyze(bytes, { descriptor: body.descriptor === true, eyes: body.eyes !== false });
     if (replyAddress) connection.reply(replyAddress, result);
   } catch (e) {
     if (!replyAddress) return;

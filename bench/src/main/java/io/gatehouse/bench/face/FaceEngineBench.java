@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * Frames per second and latency per frame of the polyglot face engine, as face-processing sees it: 640×480 JPEG
  * frames through {@link PolyglotAnalyzer} (the bus, the TCP bridge, a worker, the reply checked), one frame in
- * flight per worker, for liveness frames (landmarks only) and descriptor frames (with the 128-d descriptor).
+ * flight per worker, for liveness frames (landmarks and eyes), liveness frames without the eye net, and descriptor
+ * frames (with the 128-d descriptor).
  * Prints one JSON line per kind of frame, with the workers' CPU time per frame and what that makes per core. Usage: {@code scripts/bench face [--workers N] [--frames 200]
  * [--warmup 20] [--detector tiny|ssd] [--input-size 416] [--liveness-input-size 416] [--photo PATH]}.
  */
@@ -63,13 +64,13 @@ public final class FaceEngineBench {
     try {
       processes.start().compose(v -> bridge.awaitWorkers(workers)).await();
       PolyglotAnalyzer analyzer = new PolyglotAnalyzer(vertx, options);
-      for (boolean descriptor : new boolean[] {false, true}) {
-        run(vertx, analyzer, samples, descriptor, workers, warmup);
+      for (Kind kind : Kind.values()) {
+        run(vertx, analyzer, samples, kind, workers, warmup);
         long cpuBefore = workerCpuNanos(processes);
-        JsonObject result = run(vertx, analyzer, samples, descriptor, workers, frames);
+        JsonObject result = run(vertx, analyzer, samples, kind, workers, frames);
         double cpuMsPerFrame = (workerCpuNanos(processes) - cpuBefore) / 1e6 / frames;
         result.put("workerCpuMsPerFrame", round(cpuMsPerFrame)).put("framesPerCoreSecond", round(1000 / cpuMsPerFrame))
-          .put("workers", workers).put("detector", options.detector()).put("inputSize", descriptor ? options.inputSize() : options.livenessInputSize())
+          .put("workers", workers).put("detector", options.detector()).put("inputSize", kind.descriptor ? options.inputSize() : options.livenessInputSize())
           .put("frameBytes", samples.get(0).length);
         resultOut.println(result.encode());
       }
@@ -80,8 +81,27 @@ public final class FaceEngineBench {
     System.exit(0);
   }
 
+  /**
+   * The frames measured: liveness frames with the eye net (while a session still waits for blinks), without it
+   * (once it has seen them), and descriptor frames.
+   */
+  private enum Kind {
+    LIVENESS("liveness", false, true), LIVENESS_NO_EYES("liveness-no-eyes", false, false),
+    DESCRIPTOR("descriptor", true, true);
+
+    final String label;
+    final boolean descriptor;
+    final boolean eyes;
+
+    Kind(String label, boolean descriptor, boolean eyes) {
+      this.label = label;
+      this.descriptor = descriptor;
+      this.eyes = eyes;
+    }
+  }
+
   /** {@code count} frames, one in flight per worker; throughput and latency percentiles. */
-  private static JsonObject run(Vertx vertx, PolyglotAnalyzer analyzer, List<byte[]> samples, boolean descriptor,
+  private static JsonObject run(Vertx vertx, PolyglotAnalyzer analyzer, List<byte[]> samples, Kind kind,
                                 int inFlight, int count) {
     Histogram latency = new Histogram(3_600_000_000L, 3);
     int[] sent = {0};
@@ -89,21 +109,21 @@ public final class FaceEngineBench {
     List<Future<Void>> loops = new ArrayList<>();
     for (int i = 0; i < inFlight; i++) {
       Promise<Void> done = Promise.promise();
-      vertx.runOnContext(v -> next(analyzer, samples, descriptor, count, sent, latency, done));
+      vertx.runOnContext(v -> next(analyzer, samples, kind, count, sent, latency, done));
       loops.add(done.future());
     }
     Future.all(loops).await();
     double seconds = (System.nanoTime() - start) / 1e9;
     double perSecond = count / seconds;
-    LOG.info("{} frames ({}): {} frames/s, p50 {} ms, p99 {} ms", count, descriptor ? "descriptor" : "liveness",
+    LOG.info("{} frames ({}): {} frames/s, p50 {} ms, p99 {} ms", count, kind.label,
       String.format("%.1f", perSecond), latency.getValueAtPercentile(50) / 1000.0,
       latency.getValueAtPercentile(99) / 1000.0);
-    return new JsonObject().put("frames", descriptor ? "descriptor" : "liveness").put("count", count)
+    return new JsonObject().put("frames", kind.label).put("count", count)
       .put("framesPerSecond", round(perSecond)).put("framesPerSecondPerWorker", round(perSecond / inFlight))
       .put("p50Ms", latency.getValueAtPercentile(50) / 1000.0).put("p99Ms", latency.getValueAtPercentile(99) / 1000.0);
   }
 
-  private static void next(PolyglotAnalyzer analyzer, List<byte[]> samples, boolean descriptor, int count, int[] sent,
+  private static void next(PolyglotAnalyzer analyzer, List<byte[]> samples, Kind kind, int count, int[] sent,
                            Histogram latency, Promise<Void> done) {
     if (sent[0] >= count) {
       done.tryComplete();
@@ -111,14 +131,14 @@ public final class FaceEngineBench {
     }
     byte[] frame = samples.get(sent[0]++ % samples.size());
     long began = System.nanoTime();
-    analyzer.analyze(frame, descriptor)
+    analyzer.analyze(frame, kind.descriptor, kind.eyes)
       .onSuccess(result -> {
         if (result.analysis().faces() != 1) {
           done.tryFail("the bench photo must show one face, the engine found " + result.analysis().faces());
           return;
         }
         latency.recordValue((System.nanoTime() - began) / 1000);
-        next(analyzer, samples, descriptor, count, sent, latency, done);
+        next(analyzer, samples, kind, count, sent, latency, done);
       })
       .onFailure(done::tryFail);
   }

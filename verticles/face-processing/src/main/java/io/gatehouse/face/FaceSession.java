@@ -95,6 +95,11 @@ final class FaceSession {
     return samples.size() < sampleTarget() || identity.checkNext();
   }
 
+  /** Whether the next frame needs its eyes read: while liveness is asked for and blinks are still missing. */
+  boolean wantsEyes() {
+    return livenessRequired() && liveness.blinks() < requiredBlinks();
+  }
+
   private int sampleTarget() {
     return Math.min(spec.target(), options.maxTargetFrames());
   }

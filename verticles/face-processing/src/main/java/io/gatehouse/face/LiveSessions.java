@@ -87,7 +87,7 @@ final class LiveSessions {
     if (session.finished()) {
       return ServiceFailure.fail(FailureCode.BAD_REQUEST, "session_finished");
     }
-    return analyzer.analyze(frame.image(), session.wantsTemplate())
+    return analyzer.analyze(frame.image(), session.wantsTemplate(), session.wantsEyes())
       .compose(result -> step(session, result), failure -> switch (String.valueOf(ServiceFailure.reasonOf(failure))) {
         case "invalid_frame" -> Future.succeededFuture(session.outcome(Kind.REJECTED, "invalid_frame",
           "Invalid image data"));

@@ -40,7 +40,7 @@ final class LivenessTracker {
     this(motionThreshold, poseMotionThreshold, FaceOptions.DEFAULT_POSE_STEP_LIMIT);
   }
 
-  /** One frame's face: its analysis, the engine's eye score and, from landmark engines, its head pose. */
+  /** One frame's face: its analysis, the engine's eye score ({@code NaN}: not read) and its head pose, if any. */
   void observe(FrameAnalysis frame, double eyeScore, FaceShape shape) {
     if (!frame.singleFace()) {
       return;
@@ -52,7 +52,9 @@ final class LivenessTracker {
     } else if (moved(frame)) {
       motion = true;
     }
-    eyes = eyes.next(eyeScore);
+    if (!Double.isNaN(eyeScore)) {
+      eyes = eyes.next(eyeScore);
+    }
   }
 
   private boolean turned(FaceShape shape) {

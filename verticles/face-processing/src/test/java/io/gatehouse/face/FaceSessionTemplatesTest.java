@@ -159,4 +159,22 @@ class FaceSessionTemplatesTest {
     send(genuine, 0.5, 0.2, 0.3);
     assertThat(send(genuine, 0.5, 0.2, 0.3)).isEqualTo(FaceSession.Step.COMPLETE);
   }
+
+  @Test
+  @DisplayName("the eyes are read until the blinks asked for are seen, and frames without them count no blink")
+  void eyesUntilBlinked() {
+    FaceSession session = session(3, NEVER);
+    assertThat(session.wantsEyes()).isTrue();
+    send(session, 0.5, 0, 0.3);
+    send(session, 0.5, 0, 0.05);
+    assertThat(session.wantsEyes()).isTrue();
+    send(session, 0.5, 0, 0.3);
+    assertThat(session.wantsEyes()).as("after the blink").isFalse();
+
+    FaceSession unread = session(3, NEVER);
+    for (double eyes : new double[] {0.3, Double.NaN, 0.3, Double.NaN, 0.3}) {
+      send(unread, 0.5, 0, eyes);
+    }
+    assertThat(unread.wantsEyes()).as("no blink from frames whose eyes were not read").isTrue();
+  }
 }

@@ -18,6 +18,14 @@ public interface FrameAnalyzer {
   /** Analyses one frame; fails BAD_REQUEST {@code invalid_frame} for an image that is not acceptable. */
   Future<FaceEngine.Result> analyze(byte[] image, boolean withTemplate);
 
+  /**
+   * As {@link #analyze(byte[], boolean)}; without {@code withEyes} an engine may skip reading the eyes, and then
+   * reports an eye openness of {@code NaN}. Engines that cannot skip it read the eyes anyway.
+   */
+  default Future<FaceEngine.Result> analyze(byte[] image, boolean withTemplate, boolean withEyes) {
+    return analyze(image, withTemplate);
+  }
+
   /** Runs template comparisons off the event loop with this engine's distance. */
   <T> Future<T> compare(Function<TemplateDistance, T> work);
 

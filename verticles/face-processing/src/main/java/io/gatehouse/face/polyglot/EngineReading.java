@@ -22,6 +22,11 @@ final class EngineReading {
   }
 
   static FaceEngine.Result read(Object reply, boolean withTemplate, double eyesOpenEar) {
+    return read(reply, withTemplate, true, eyesOpenEar);
+  }
+
+  /** Without {@code withEyes} the reply carries no lid openings and the eye openness is {@code NaN}. */
+  static FaceEngine.Result read(Object reply, boolean withTemplate, boolean withEyes, double eyesOpenEar) {
     if (!(reply instanceof JsonObject json)) {
       throw new IllegalArgumentException("reply is not a JSON object");
     }
@@ -37,15 +42,18 @@ final class EngineReading {
     double boxHeight = positive(box, "height");
     double centerX = (number(box, "x") + boxWidth / 2) / width;
     double centerY = (number(box, "y") + boxHeight / 2) / height;
-    JsonObject ear = object(face, "ear");
-    double eyes = (number(ear, "left") + number(ear, "right")) / 2;
+    double eyes = Double.NaN;
+    if (withEyes) {
+      JsonObject ear = object(face, "ear");
+      eyes = (number(ear, "left") + number(ear, "right")) / 2;
+    }
     double yaw = number(face, "yaw");
     double pitch = number(face, "pitch");
     double quality = number(face, "quality");
     if (array(face, "landmarks").size() != LANDMARKS) {
       throw new IllegalArgumentException("landmarks must hold " + LANDMARKS + " points");
     }
-    FrameAnalysis analysis = new FrameAnalysis(faces.size(), eyes >= eyesOpenEar, centerX, centerY,
+    FrameAnalysis analysis = new FrameAnalysis(faces.size(), !withEyes || eyes >= eyesOpenEar, centerX, centerY,
       boxWidth / width, yaw, quality, eyes);
     FaceTemplate template = withTemplate ? descriptor(face) : null;
     return new FaceEngine.Result(analysis, eyes, template, new FaceShape(yaw, pitch));

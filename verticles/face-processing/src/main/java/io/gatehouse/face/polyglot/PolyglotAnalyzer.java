@@ -42,25 +42,30 @@ public final class PolyglotAnalyzer implements FrameAnalyzer {
 
   @Override
   public Future<FaceEngine.Result> analyze(byte[] image, boolean withTemplate) {
+    return analyze(image, withTemplate, true);
+  }
+
+  @Override
+  public Future<FaceEngine.Result> analyze(byte[] image, boolean withTemplate, boolean withEyes) {
     try {
       guard.check(image);
     } catch (InvalidFrameException refused) {
       return ServiceFailure.fail(FailureCode.BAD_REQUEST, "invalid_frame");
     }
-    JsonObject request = new JsonObject().put("image", image).put("descriptor", withTemplate);
-    return attempt(request, withTemplate, 1);
+    JsonObject request = new JsonObject().put("image", image).put("descriptor", withTemplate).put("eyes", withEyes);
+    return attempt(request, withTemplate, withEyes, 1);
   }
 
-  private Future<FaceEngine.Result> attempt(JsonObject request, boolean withTemplate, int attempt) {
+  private Future<FaceEngine.Result> attempt(JsonObject request, boolean withTemplate, boolean withEyes, int attempt) {
     return vertx.eventBus().request(Addresses.FaceEngine.ANALYZE, request,
         new DeliveryOptions().setSendTimeout(options.timeoutMs()))
-      .map(reply -> EngineReading.read(reply.body(), withTemplate, options.eyesOpenEar()))
+      .map(reply -> EngineReading.read(reply.body(), withTemplate, withEyes, options.eyesOpenEar()))
       .recover(failure -> {
         if (failure instanceof ReplyException refused && refused.failureCode() == BAD_REQUEST) {
           return ServiceFailure.fail(FailureCode.BAD_REQUEST, "invalid_frame");
         }
         LOG.warn("face engine attempt {} of {} failed: {}", attempt, options.attempts(), failure.getMessage());
-        return attempt < options.attempts() ? attempt(request, withTemplate, attempt + 1)
+        return attempt < options.attempts() ? attempt(request, withTemplate, withEyes, attempt + 1)
           : ServiceFailure.fail(FailureCode.UNAVAILABLE, "engine_unavailable");
       });
   }
