@@ -145,6 +145,26 @@ class ActionProtocolTest {
   }
 
   @Test
+  @DisplayName("requests sent right behind a token, without waiting for the auth answer, are served, not refused")
+  void requestsBehindTheTokenWait() {
+    JsonObject user = gatehouse.user("eager");
+    String inPath = name("eager-path");
+    try (ActionClient client = ActionClient.connect(gatehouse.vertx, gatehouse.port, "/ws/" + user.getString("access_token"))) {
+      client.send(action("create").put("topic_name", inPath).put("is_private", false).put("id", "p1"));
+      JsonObject created = client.expect(json -> "p1".equals(json.getString("id")));
+      assertThat(created.getBoolean("success")).as(created.encode()).isTrue();
+    }
+    String pipelined = name("eager-pipelined");
+    try (ActionClient client = ActionClient.connect(gatehouse.vertx, gatehouse.port, "/ws")) {
+      client.sendText(action("auth").put("token", user.getString("access_token")).put("id", "a1").encode());
+      client.sendText(action("create").put("topic_name", pipelined).put("is_private", false).put("id", "c1").encode());
+      assertThat(client.expect(json -> "a1".equals(json.getString("id"))).getBoolean("success")).isTrue();
+      JsonObject created = client.expect(json -> "c1".equals(json.getString("id")));
+      assertThat(created.getBoolean("success")).as(created.encode()).isTrue();
+    }
+  }
+
+  @Test
   @DisplayName("seed 001's bare /<jwt> path authenticates too")
   void barePathToken() {
     JsonObject user = gatehouse.user("bare");

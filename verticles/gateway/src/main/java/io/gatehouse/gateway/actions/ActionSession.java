@@ -100,6 +100,17 @@ final class ActionSession {
       .onFailure(this::tryAgainLater);
   }
 
+  /** Stops reading the socket (frames wait in the transport) until {@link #resumeReads()}. */
+  void holdReads() {
+    ws.pause();
+  }
+
+  void resumeReads() {
+    if (!closed) {
+      ws.resume();
+    }
+  }
+
   private void onText(String text) {
     // The server's WebSocket limit is shared with the face socket's larger frames; keep this protocol's own.
     int max = hub.options.maxFrameBytes();

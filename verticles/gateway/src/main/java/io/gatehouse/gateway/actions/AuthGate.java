@@ -11,6 +11,9 @@ import io.vertx.core.json.JsonObject;
  * The first step of an action-protocol connection: a token, in the path ({@code /ws/<jwt>}) or in an
  * {@code auth} message within {@code gateway.authTimeoutMs}, verified by user-auth. A bad token closes the
  * connection with 4401; a token that could not be checked (user-auth unavailable) with 1013, to be retried.
+ * While a token is being verified the socket is not read, so requests a client sends right behind its token
+ * (a path token and then at once a request, or a pipelined {@code auth} and request) wait for the answer
+ * instead of being refused as unauthenticated.
  */
 final class AuthGate {
 
@@ -59,11 +62,13 @@ final class AuthGate {
   private void verify(Object id, String token) {
     stop();
     verifying = true;
+    session.holdReads();
     hub.services.<Principal>retrying(Addresses.Auth.VERIFY_TOKEN, new VerifyToken(token))
       .onSuccess(verified -> {
         if (verified.isUser()) {
           session.send(ActionSession.withId(new JsonObject().put("action", "auth").put("success", true), id));
           session.authenticated(verified);
+          session.resumeReads();
         } else {
           refuse(id, "Invalid token", "Invalid token");
         }
