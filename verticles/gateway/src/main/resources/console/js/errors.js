@@ -79,6 +79,7 @@ const SENTENCES = {
   low_quality: 'The picture is not clear enough. Face the camera in good light.',
   liveness_failed: 'Liveness was not shown: blink and move your head a little.',
   not_matched: 'The face did not match.',
+  identity_changed: 'A different face appeared during the check. Do the whole check yourself, in one go.',
   network: 'The gateway could not be reached, or it does not accept requests from this page\'s address.',
 };
 

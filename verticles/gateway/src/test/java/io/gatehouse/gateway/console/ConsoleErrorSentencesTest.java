@@ -35,7 +35,7 @@ class ConsoleErrorSentencesTest {
     // face sessions
     "invalid_client", "client_not_found", "session_not_found", "session_used", "session_finished",
     "session_expired", "engine_unavailable", "no_face", "several_faces", "low_quality", "liveness_failed",
-    "not_matched");
+    "not_matched", "identity_changed");
 
   @Test
   @DisplayName("every error code of the protocols, and every face close code, has a sentence of its own")
