@@ -12,10 +12,12 @@ public final class FaceMessages {
   /** Wire format version of the binary records; bump it when their field order changes. */
   public static final int WIRE_VERSION = 1;
   /** {@link FrameAnalysis} gained its eye score in version 2: a node of the previous layout refuses it by name. */
-  public static final int FRAME_ANALYSIS_VERSION = 2;
+  public static final int FRAME_ANALYSIS_VERSION = 3;
+  /** {@link AnalyzeFrame} asks for a descriptor since version 2 (and its reply may carry one since analysis 3). */
+  public static final int ANALYZE_FRAME_VERSION = 2;
 
   public static final BinaryRecordCodec<AnalyzeFrame> ANALYZE_FRAME =
-    new BinaryRecordCodec<>(AnalyzeFrame.class, WIRE_VERSION, AnalyzeFrame::writeTo, AnalyzeFrame::readFrom);
+    new BinaryRecordCodec<>(AnalyzeFrame.class, ANALYZE_FRAME_VERSION, AnalyzeFrame::writeTo, AnalyzeFrame::readFrom);
   public static final BinaryRecordCodec<FrameAnalysis> FRAME_ANALYSIS =
     new BinaryRecordCodec<>(FrameAnalysis.class, FRAME_ANALYSIS_VERSION, FrameAnalysis::writeTo, FrameAnalysis::readFrom);
   public static final BinaryRecordCodec<SessionFrame> SESSION_FRAME =

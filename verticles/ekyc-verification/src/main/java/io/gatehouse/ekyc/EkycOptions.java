@@ -1,10 +1,15 @@
 package io.gatehouse.ekyc;
 
+import io.gatehouse.contract.face.FaceDescriptors;
 import io.vertx.core.json.JsonObject;
 
-/** The {@code ekyc} section of the node config, read once with defaults. */
+/**
+ * The {@code ekyc} section of the node config, read once with defaults; {@code descriptorThreshold} is the face
+ * section's ({@code face.descriptorThreshold}), so a verification and a face session judge "same face" alike.
+ */
 public record EkycOptions(int maxConcurrentSlots, long transactionTtlSeconds, long slotTtlSeconds, int maxFrameBytes,
-                          int maxFramesPerSend, long analyzeTimeoutMs, double turnYaw, double turnStepLimit) {
+                          int maxFramesPerSend, long analyzeTimeoutMs, double turnYaw, double turnStepLimit,
+                          int identityCheckEvery, double descriptorThreshold) {
 
   public static final int DEFAULT_MAX_CONCURRENT_SLOTS = 50;
   public static final long DEFAULT_TRANSACTION_TTL_SECONDS = 180;
@@ -16,6 +21,8 @@ public record EkycOptions(int maxConcurrentSlots, long transactionTtlSeconds, lo
   public static final double DEFAULT_TURN_YAW = 0.25;
   /** The largest yaw change between two frames that still continues a head turn. */
   public static final double DEFAULT_TURN_STEP_LIMIT = 0.3;
+  /** Besides the frames that complete a step, each frame is compared with the reference face with probability 1/this. */
+  public static final int DEFAULT_IDENTITY_CHECK_EVERY = 4;
 
   public EkycOptions {
     if (maxConcurrentSlots <= 0 || transactionTtlSeconds <= 0 || slotTtlSeconds <= 0 || maxFrameBytes <= 0
@@ -27,6 +34,12 @@ public record EkycOptions(int maxConcurrentSlots, long transactionTtlSeconds, lo
     }
     if (!(turnStepLimit > 0) || turnStepLimit >= 2 * turnYaw) {
       throw new IllegalArgumentException("ekyc.turnStepLimit must be above 0 and below twice ekyc.turnYaw");
+    }
+    if (identityCheckEvery < 1) {
+      throw new IllegalArgumentException("ekyc.identityCheckEvery must be at least 1");
+    }
+    if (!(descriptorThreshold > 0)) {
+      throw new IllegalArgumentException("face.descriptorThreshold must be above 0");
     }
   }
 
@@ -40,6 +53,9 @@ public record EkycOptions(int maxConcurrentSlots, long transactionTtlSeconds, lo
       ekyc.getInteger("maxFramesPerSend", DEFAULT_MAX_FRAMES_PER_SEND),
       ekyc.getLong("analyzeTimeoutMs", DEFAULT_ANALYZE_TIMEOUT_MS),
       ekyc.getDouble("turnYaw", DEFAULT_TURN_YAW),
-      ekyc.getDouble("turnStepLimit", DEFAULT_TURN_STEP_LIMIT));
+      ekyc.getDouble("turnStepLimit", DEFAULT_TURN_STEP_LIMIT),
+      ekyc.getInteger("identityCheckEvery", DEFAULT_IDENTITY_CHECK_EVERY),
+      nodeConfig.getJsonObject("face", new JsonObject()).getDouble("descriptorThreshold",
+        FaceDescriptors.DEFAULT_THRESHOLD));
   }
 }

@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * eKYC identity verification on the bus: transactions, slots (schema {@code ekyc}, so any node can validate
@@ -83,8 +82,8 @@ public final class EkycVerificationVerticle extends VerticleBase {
 
   private Map<String, Verifier> registry(EkycOptions options) {
     DeliveryOptions analyzeOptions = new DeliveryOptions().setSendTimeout(options.analyzeTimeoutMs());
-    Function<byte[], Future<FrameAnalysis>> analyzer = image -> vertx.eventBus()
-      .<FrameAnalysis>request(Face.ANALYZE_FRAME, new AnalyzeFrame(image), analyzeOptions)
+    FaceLivenessVerifier.Analyzer analyzer = (image, descriptor) -> vertx.eventBus()
+      .<FrameAnalysis>request(Face.ANALYZE_FRAME, new AnalyzeFrame(image, descriptor), analyzeOptions)
       .map(Message::body);
     Map<String, Verifier> verifiers = new LinkedHashMap<>();
     for (Verifier verifier : List.of(new MockIdentityVerifier(), new FaceLivenessVerifier(analyzer, options))) {

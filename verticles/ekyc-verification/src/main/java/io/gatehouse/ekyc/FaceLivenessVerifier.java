@@ -8,10 +8,11 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Function;
+import java.util.random.RandomGenerator;
 
 /**
  * {@code face-liveness-verifier}: frames are base64 images analysed by the face engine. Step
@@ -20,6 +21,8 @@ import java.util.function.Function;
  * -turnYaw, towards the image's left) and {@code turn_right} (yaw at least turnYaw), each reached by a turn of at
  * least turnYaw through frames whose yaw moves by at most turnStepLimit from one to the next (so neither a turned
  * photo nor a photo and its mirror image pass); then END, which marks the user verified. Blank, oversized or undecodable frames get ERROR {@code invalid_frame}.
+ * One face throughout ({@link IdentityCheck}): a frame whose face is not the first accepted frame's gets ERROR
+ * {@code identity_changed}, counts for nothing and breaks a head turn in progress.
  */
 final class FaceLivenessVerifier implements Verifier {
 
@@ -32,12 +35,24 @@ final class FaceLivenessVerifier implements Verifier {
   private static final String RUN_MAX_YAW = "runMaxYaw";
   private static final JsonArray RETRYABLE = new JsonArray().add("invalid_frame").add("face_not_found");
 
-  private final Function<byte[], Future<FrameAnalysis>> analyzer;
-  private final EkycOptions options;
+  /** The face engine: analyses one image, with the face's descriptor when {@code descriptor} and the engine makes them. */
+  interface Analyzer {
+    Future<FrameAnalysis> analyze(byte[] image, boolean descriptor);
+  }
 
-  FaceLivenessVerifier(Function<byte[], Future<FrameAnalysis>> analyzer, EkycOptions options) {
+  private final Analyzer analyzer;
+  private final EkycOptions options;
+  private final IdentityCheck identity;
+
+  FaceLivenessVerifier(Analyzer analyzer, EkycOptions options) {
+    this(analyzer, options, new SecureRandom());
+  }
+
+  /** With a given source for the random identity checks (tests). */
+  FaceLivenessVerifier(Analyzer analyzer, EkycOptions options, RandomGenerator random) {
     this.analyzer = analyzer;
     this.options = options;
+    this.identity = new IdentityCheck(random, options.identityCheckEvery(), options.descriptorThreshold());
   }
 
   @Override
@@ -55,7 +70,7 @@ final class FaceLivenessVerifier implements Verifier {
     return summary()
       .put("steps", new JsonArray().add(step(LIVENESS_CHECK)).add(step(TURN_LEFT)).add(step(TURN_RIGHT)).add(step(END)))
       .put("messages", new JsonArray().add("blink").add("turn_left").add("turn_right").add("face_not_found")
-        .add("multiple_faces"));
+        .add("multiple_faces").add(IdentityCheck.IDENTITY_CHANGED));
   }
 
   @Override
@@ -90,27 +105,51 @@ final class FaceLivenessVerifier implements Verifier {
       events.add(Event.error("invalid_frame"));
       return Future.succeededFuture(false);
     }
-    return analyzer.apply(image).map(analysis -> advance(analysis, state, events)).recover(failure -> {
+    return analyzer.analyze(image, identity.describeNext(state))
+      .compose(analysis -> advance(image, analysis, state, events)).recover(failure -> {
       boolean badFrame = ServiceFailure.codeOf(failure) == FailureCode.BAD_REQUEST;
       events.add(Event.error(badFrame ? "invalid_frame" : "verifier_unavailable"));
       return Future.succeededFuture(false);
     });
   }
 
-  private boolean advance(FrameAnalysis analysis, JsonObject state, List<Event> events) {
+  /**
+   * Judges a frame on a copy of the state, kept only when the face is the reference one. A frame that completes a
+   * step is compared even when it was not described at random: it is analysed again with a descriptor.
+   */
+  private Future<Boolean> advance(byte[] image, FrameAnalysis analysis, JsonObject state, List<Event> events) {
     if (analysis.faces() != 1) {
       state.remove(LAST_YAW);
       events.add(Event.feedback("MESSAGE", analysis.faces() == 0 ? "face_not_found" : "multiple_faces"));
-      return true;
+      return Future.succeededFuture(true);
     }
-    String phase = state.getString("phase");
+    JsonObject trial = state.copy();
+    String next = nextPhase(analysis, trial);
+    Future<FrameAnalysis> described = next == null || analysis.descriptor() != null
+      ? Future.succeededFuture(analysis) : analyzer.analyze(image, true);
+    return described.map(checked -> {
+      if (!identity.sameFace(checked, trial)) {
+        state.remove(LAST_YAW);
+        events.add(Event.error(IdentityCheck.IDENTITY_CHANGED));
+        return false;
+      }
+      state.clear().mergeIn(trial);
+      return announce(state.getString("phase"), next, state, events);
+    });
+  }
+
+  /** The phase a frame moves the verification on to, or null; follows the turn and the eyes in {@code state}. */
+  private String nextPhase(FrameAnalysis analysis, JsonObject state) {
     followTurn(analysis.yaw(), state);
-    String next = switch (phase) {
+    return switch (state.getString("phase")) {
       case LIVENESS_CHECK -> blinked(analysis, state) ? TURN_LEFT : null;
       case TURN_LEFT -> turned(analysis.yaw(), state, -1) ? TURN_RIGHT : null;
       case TURN_RIGHT -> turned(analysis.yaw(), state, 1) ? END : null;
       default -> null;
     };
+  }
+
+  private static boolean announce(String phase, String next, JsonObject state, List<Event> events) {
     if (next == null) {
       events.add(Event.feedback("MESSAGE", LIVENESS_CHECK.equals(phase) ? "blink" : phase));
       return true;

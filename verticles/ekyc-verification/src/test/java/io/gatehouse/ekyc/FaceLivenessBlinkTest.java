@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FaceLivenessBlinkTest {
 
   private final FaceLivenessVerifier verifier = new FaceLivenessVerifier(
-    image -> Future.succeededFuture(new FrameAnalysis(1, image[0] >= 20, 0.5, 0.5, 0.3, 0, 0.9, image[0] / 100.0)),
+    (image, descriptor) -> Future.succeededFuture(new FrameAnalysis(1, image[0] >= 20, 0.5, 0.5, 0.3, 0, 0.9, image[0] / 100.0)),
     EkycOptions.from(new JsonObject()));
 
   /** The phase after sending frames with these eye scores (hundredths) to liveness_check, one batch per frame. */

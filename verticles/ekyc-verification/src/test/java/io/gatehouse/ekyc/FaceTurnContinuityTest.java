@@ -24,7 +24,7 @@ class FaceTurnContinuityTest {
   private static final int NO_FACE = 127;
 
   private final FaceLivenessVerifier verifier = new FaceLivenessVerifier(
-    image -> Future.succeededFuture(image[0] == NO_FACE ? FrameAnalysis.noSingleFace(0)
+    (image, descriptor) -> Future.succeededFuture(image[0] == NO_FACE ? FrameAnalysis.noSingleFace(0)
       : new FrameAnalysis(1, true, 0.5, 0.5, 0.3, image[0] / 100.0, 0.9, 0.3)),
     EkycOptions.from(new JsonObject()));
 

@@ -9,10 +9,12 @@ import io.gatehouse.contract.Services;
 import io.gatehouse.contract.edge.EdgeOptions;
 import io.gatehouse.contract.face.AnalyzeFrame;
 import io.gatehouse.contract.face.CreateFaceSession;
+import io.gatehouse.contract.face.FaceDescriptors;
 import io.gatehouse.contract.face.FrameAnalysis;
 import io.gatehouse.contract.face.OpenFaceSession;
 import io.gatehouse.contract.face.SessionType;
 import io.gatehouse.face.engine.FaceEngine;
+import io.gatehouse.face.engine.FaceTemplate;
 import io.gatehouse.persistence.DatabaseOptions;
 import io.gatehouse.persistence.Databases;
 import io.gatehouse.persistence.ExpirySweep;
@@ -75,8 +77,15 @@ public class FaceProcessingVerticle extends VerticleBase {
 
   private Future<FrameAnalysis> analyze(AnalyzeFrame request) {
     long started = System.nanoTime();
-    return engine.analyzer().analyze(request.image(), false).map(FaceEngine.Result::analysis)
+    return engine.analyzer().analyze(request.image(), request.descriptor()).map(FaceProcessingVerticle::described)
       .onSuccess(analysis -> GatehouseMetrics.faceFrame(System.nanoTime() - started));
+  }
+
+  /** The analysis, with the face's descriptor when the engine made one (the local engine's templates are no descriptors). */
+  private static FrameAnalysis described(FaceEngine.Result result) {
+    FaceTemplate template = result.template();
+    return template == null || template.features().length != FaceDescriptors.LENGTH ? result.analysis()
+      : result.analysis().withDescriptor(template.features());
   }
 
   /** The engine this verticle runs on (its local worker processes, for fault tests). */

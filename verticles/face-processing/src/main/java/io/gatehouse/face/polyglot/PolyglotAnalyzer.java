@@ -3,6 +3,7 @@ package io.gatehouse.face.polyglot;
 import io.gatehouse.contract.Addresses;
 import io.gatehouse.contract.FailureCode;
 import io.gatehouse.contract.ServiceFailure;
+import io.gatehouse.contract.face.FaceDescriptors;
 import io.gatehouse.face.engine.FaceEngine;
 import io.gatehouse.face.engine.FaceTemplate;
 import io.gatehouse.face.engine.FrameAnalyzer;
@@ -77,17 +78,7 @@ public final class PolyglotAnalyzer implements FrameAnalyzer {
 
   /** Euclidean distance of two descriptors; templates of another engine (other lengths) never match. */
   public static double euclidean(FaceTemplate a, FaceTemplate b) {
-    float[] x = a.features();
-    float[] y = b.features();
-    if (x.length != y.length) {
-      return Double.MAX_VALUE;
-    }
-    double sum = 0;
-    for (int i = 0; i < x.length; i++) {
-      double d = x[i] - y[i];
-      sum += d * d;
-    }
-    return Math.sqrt(sum);
+    return FaceDescriptors.distance(a.features(), b.features());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.gatehouse.face.polyglot;
 
+import io.gatehouse.contract.face.FaceDescriptors;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public record PolyglotOptions(int workers, String bridgeHost, int bridgePort, St
   public static final double DEFAULT_MIN_SCORE = 0.3;
   public static final double DEFAULT_EYES_OPEN_EAR = 0.2;
   /** Calibrated on face-dev-set (README, "Face engine"): no pair on either side of it within 0.02. */
-  public static final double DEFAULT_MATCH_THRESHOLD = 0.57;
+  public static final double DEFAULT_MATCH_THRESHOLD = FaceDescriptors.DEFAULT_THRESHOLD;
 
   public static PolyglotOptions from(JsonObject face, int maxFrameBytes, long maxPixels) {
     Object workers = face.getValue("engineWorkers");
