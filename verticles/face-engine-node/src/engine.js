@@ -16,7 +16,9 @@ export { InvalidFrame };
  * (640x480 frames, CPU: ~70 ms at 416, ~25 ms at 224, ~17 ms at 160), but a small input misses small faces
  * (at 160, 2 of the 61 development photos framed at 640x480, faces ~130 px wide) and has reported a face that was
  * not there (at 224, on a crop of a group photo). So a liveness frame on which the small input finds anything but
- * exactly one face is looked at again at inputSize, and that count stands.
+ * exactly one face is looked at again at inputSize, and that count stands. The other way round, a frame to describe
+ * on which inputSize finds anything but one face is looked at at livenessInputSize, and one face found there is
+ * described: a frame a liveness check counted can then also be compared with the person's reference.
  */
 export async function createEngine(options) {
   const tf = require('@tensorflow/tfjs');
@@ -50,8 +52,11 @@ export async function createEngine(options) {
     try {
       const chosen = detectors[detector] || detectors[options.detector];
       let detections = await faceapi.detectAllFaces(input, descriptor ? chosen.descriptor : chosen.liveness);
-      if (!descriptor && detections.length !== 1 && chosen.liveness !== chosen.descriptor) {
-        detections = await faceapi.detectAllFaces(input, chosen.descriptor);
+      if (detections.length !== 1 && chosen.liveness !== chosen.descriptor) {
+        const second = await faceapi.detectAllFaces(input, descriptor ? chosen.liveness : chosen.descriptor);
+        if (!descriptor || second.length === 1) {
+          detections = second;
+        }
       }
       const located = Promise.resolve(detections.map(detection => faceapi.extendWithFaceDetection({}, detection)));
       const withLandmarks = new faceapi.DetectAllFaceLandmarksTask(located, input, false);

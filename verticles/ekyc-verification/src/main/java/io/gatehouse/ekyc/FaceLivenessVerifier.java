@@ -119,15 +119,16 @@ final class FaceLivenessVerifier implements Verifier {
    */
   private Future<Boolean> advance(byte[] image, FrameAnalysis analysis, JsonObject state, List<Event> events) {
     if (analysis.faces() != 1) {
-      state.remove(LAST_YAW);
-      events.add(Event.feedback("MESSAGE", analysis.faces() == 0 ? "face_not_found" : "multiple_faces"));
-      return Future.succeededFuture(true);
+      return Future.succeededFuture(noSingleFace(analysis, state, events));
     }
     JsonObject trial = state.copy();
     String next = nextPhase(analysis, trial);
     Future<FrameAnalysis> described = next == null || analysis.descriptor() != null
       ? Future.succeededFuture(analysis) : analyzer.analyze(image, true);
     return described.map(checked -> {
+      if (checked.faces() != 1) {
+        return noSingleFace(checked, state, events);
+      }
       if (!identity.sameFace(checked, trial)) {
         state.remove(LAST_YAW);
         events.add(Event.error(IdentityCheck.IDENTITY_CHANGED));
@@ -136,6 +137,13 @@ final class FaceLivenessVerifier implements Verifier {
       state.clear().mergeIn(trial);
       return announce(state.getString("phase"), next, state, events);
     });
+  }
+
+  /** A frame without exactly one face: a prompt to show one, and any head turn starts again. */
+  private static boolean noSingleFace(FrameAnalysis analysis, JsonObject state, List<Event> events) {
+    state.remove(LAST_YAW);
+    events.add(Event.feedback("MESSAGE", analysis.faces() == 0 ? "face_not_found" : "multiple_faces"));
+    return true;
   }
 
   /** The phase a frame moves the verification on to, or null; follows the turn and the eyes in {@code state}. */

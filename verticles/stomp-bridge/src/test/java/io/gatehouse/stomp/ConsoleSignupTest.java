@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Seed 000's flow in the web console, in headless Chromium whose fake camera plays real video frames, each shown for
- * a second, in a loop, analysed by the polyglot engine: a man who blinks while he talks, then a man who turns his
- * head towards the image's left and then its right ({@link FaceClips}; his turn reaches ~0.25 of yaw, so
+ * a second, in a loop, analysed by the polyglot engine: one man who blinks and then turns his head towards the
+ * image's left and then its right (a verification holds one face; {@link FaceClips}; his turn reaches ~0.25 of yaw, so
  * {@code ekyc.turnYaw} is 0.2 here). The console's STOMP WebSocket goes to the STOMP listener's own port,
  * which admits pages of the gateway's port.
  */
@@ -38,7 +38,8 @@ class ConsoleSignupTest {
   @BeforeAll
   static void start() {
     assertThat(ConsoleBrowser.chromiumInstalled()).as("Debian chromium (scripts/test installs it)").isTrue();
-    List<byte[]> frames = new ArrayList<>(FaceClips.frames(FaceClips.TALKING_MAN, 6.5, 0.625, 24));
+    List<byte[]> frames = new ArrayList<>(FaceClips.frames(FaceClips.TURNING_MAN, FaceClips.TURNING_MAN_BLINK[0],
+      FaceClips.TURNING_MAN_BLINK[1], 10));
     frames.addAll(FaceClips.frames(FaceClips.TURNING_MAN, 37.5, 2.0, 10));
     camera = FakeCameraVideo.write("ekyc", frames);
     fixture = withKnownPorts();

